@@ -1,0 +1,41 @@
+package io.github.discordgateway.core.transport;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Receives what arrives on one connection. A transport calls these methods from one thread at a
+ * time per connection, in the order the frames arrived, and calls {@link #onClosed(int, String)}
+ * exactly once, last.
+ */
+public interface ConnectionHandler {
+
+  /**
+   * Called with one complete text message.
+   *
+   * @param text the message
+   */
+  void onText(String text);
+
+  /**
+   * Called with one complete binary message. The buffer is only valid during the call.
+   *
+   * @param data the message bytes, from position to limit
+   */
+  void onBinary(ByteBuffer data);
+
+  /**
+   * Called once when the connection is closed, by either side or by a network failure.
+   *
+   * @param code the close code received, or 1006 when the connection dropped without a close frame
+   * @param reason the close reason, empty when there was none
+   */
+  void onClosed(int code, String reason);
+
+  /**
+   * Called when the transport hit an error on this connection (for example a message over the size
+   * limit). {@link #onClosed(int, String)} follows when the error ended the connection.
+   *
+   * @param error the error
+   */
+  default void onError(Throwable error) {}
+}

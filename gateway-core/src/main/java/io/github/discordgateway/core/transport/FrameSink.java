@@ -1,0 +1,25 @@
+package io.github.discordgateway.core.transport;
+
+/**
+ * Where a gateway client writes its frames. Implementations must be safe to call from several
+ * threads (the heartbeat scheduler and the socket reader both write), and must never block for
+ * long: a send that cannot complete at once is queued by the implementation.
+ */
+public interface FrameSink {
+
+  /**
+   * Sends one text frame holding one complete gateway payload.
+   *
+   * @param payload the encoded payload (UTF-8 JSON, at most 4096 bytes)
+   */
+  void sendText(String payload);
+
+  /**
+   * Starts a closing handshake with {@code code} and {@code reason}. Calling it on a connection
+   * that is already closing or closed has no effect.
+   *
+   * @param code the WebSocket close code (1000 only for a logout; see {@code CloseCode})
+   * @param reason a short reason, at most 123 bytes in UTF-8
+   */
+  void close(int code, String reason);
+}
