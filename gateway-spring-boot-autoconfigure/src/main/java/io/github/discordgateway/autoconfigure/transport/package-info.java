@@ -1,0 +1,2 @@
+/** The gateway transport over spring-websocket's {@code WebSocketClient}. */
+package io.github.discordgateway.autoconfigure.transport;
