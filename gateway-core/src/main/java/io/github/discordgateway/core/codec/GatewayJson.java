@@ -1,0 +1,38 @@
+package io.github.discordgateway.core.codec;
+
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Holds the shared, immutable {@link JsonMapper} of the library. It is lenient: unknown properties
+ * are ignored, {@code null} for a primitive gives its default, unknown enum values become the
+ * enum's {@code @JsonEnumDefaultValue} (or {@code null}). Records are decoded with their own
+ * Jackson annotations ({@code @JsonProperty} names, creators, custom deserializers).
+ */
+public final class GatewayJson {
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
+          .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+          .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+          .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .build();
+
+  private GatewayJson() {}
+
+  /** Returns the shared mapper. It is immutable and safe to use from any thread. */
+  public static JsonMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Returns the shared streaming factory of the mapper. */
+  public static JsonFactory factory() {
+    return MAPPER.tokenStreamFactory();
+  }
+}

@@ -1,0 +1,200 @@
+package io.github.discordgateway.core.codec;
+
+import io.github.discordgateway.core.GatewayException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One JSON value kept as text, decoded only when asked, and at most once per target. The {@code d}
+ * of a payload arrives as a {@code RawJson}, so a dispatch nobody reads is never bound to objects.
+ *
+ * <p>Instances are immutable from the outside and safe to share between threads: the memoized forms
+ * are computed at most once each (a failed decode is not remembered and does not affect other
+ * targets).
+ *
+ * <pre>{@code
+ * Ready ready = dispatch.data().decode(Ready.class);
+ * JsonNode tree = dispatch.data().tree();
+ * }</pre>
+ */
+public final class RawJson {
+
+  private final byte[] bytes;
+  private final String text;
+  private volatile byte[] encoded;
+  private volatile String string;
+  private volatile JsonNode tree;
+  // Decoded values per target class; tiny (usually 0 or 1 entries), guarded by this.
+  private Object[] decoded = new Object[0];
+
+  private RawJson(byte[] bytes, String text) {
+    this.bytes = bytes;
+    this.text = text;
+  }
+
+  /**
+   * Wraps UTF-8 JSON bytes. The array is kept, not copied: the caller must not change it.
+   *
+   * @param utf8 one complete JSON value
+   * @return the raw value
+   */
+  public static RawJson of(byte[] utf8) {
+    return new RawJson(Objects.requireNonNull(utf8, "utf8"), null);
+  }
+
+  /**
+   * Wraps JSON text.
+   *
+   * @param json one complete JSON value
+   * @return the raw value
+   */
+  public static RawJson of(String json) {
+    return new RawJson(null, Objects.requireNonNull(json, "json"));
+  }
+
+  /** Returns the JSON text (computed once for byte-backed values). */
+  public String json() {
+    if (text != null) {
+      return text;
+    }
+    String s = string;
+    if (s == null) {
+      s = new String(bytes, StandardCharsets.UTF_8);
+      string = s;
+    }
+    return s;
+  }
+
+  /**
+   * Returns the UTF-8 bytes without copying when the value is byte-backed. The array is shared:
+   * never modify it.
+   */
+  public byte[] bytes() {
+    if (bytes != null) {
+      return bytes;
+    }
+    byte[] b = encoded;
+    if (b == null) {
+      b = text.getBytes(StandardCharsets.UTF_8);
+      encoded = b;
+    }
+    return b;
+  }
+
+  /** Returns a read-only view of the UTF-8 bytes. */
+  public ByteBuffer asByteBuffer() {
+    return ByteBuffer.wrap(bytes()).asReadOnlyBuffer();
+  }
+
+  /** Returns whether the value is backed by bytes (zero-copy access via {@link #bytes()}). */
+  public boolean isByteBacked() {
+    return bytes != null;
+  }
+
+  /** Returns the length of the JSON in bytes (byte-backed) or chars (text-backed). */
+  public int length() {
+    return bytes != null ? bytes.length : text.length();
+  }
+
+  /**
+   * Returns the value as a tree, parsed once.
+   *
+   * @throws GatewayException of kind {@code DECODE_ERROR} when the JSON is malformed
+   */
+  public JsonNode tree() {
+    JsonNode t = tree;
+    if (t == null) {
+      try {
+        t =
+            bytes != null
+                ? GatewayJson.mapper().readTree(bytes)
+                : GatewayJson.mapper().readTree(text);
+      } catch (JacksonException e) {
+        throw new GatewayException(
+            GatewayException.Kind.DECODE_ERROR,
+            "Cannot parse JSON value: " + e.getOriginalMessage(),
+            e);
+      }
+      tree = t;
+    }
+    return t;
+  }
+
+  /**
+   * Decodes the value into {@code type} once; later calls with the same type return the same
+   * instance.
+   *
+   * @param type the target type (a record with Jackson annotations, a JDK type, ...)
+   * @param <T> the target type
+   * @return the decoded value ({@code null} only for a JSON {@code null})
+   * @throws GatewayException of kind {@code DECODE_ERROR} naming the type when it cannot be decoded
+   */
+  public <T> T decode(Class<T> type) {
+    Objects.requireNonNull(type, "type");
+    synchronized (this) {
+      Object[] cache = decoded;
+      for (int i = 0; i < cache.length; i += 2) {
+        if (cache[i] == type) {
+          return type.cast(cache[i + 1]);
+        }
+      }
+    }
+    T value;
+    try {
+      value =
+          bytes != null
+              ? GatewayJson.mapper().readValue(bytes, type)
+              : GatewayJson.mapper().readValue(text, type);
+    } catch (JacksonException e) {
+      throw decodeFailure(type, e);
+    } catch (GatewayException e) {
+      throw new GatewayException(
+          GatewayException.Kind.DECODE_ERROR,
+          "Cannot decode JSON as " + type.getSimpleName() + ": " + e.getMessage(),
+          e);
+    } catch (RuntimeException e) {
+      throw decodeFailure(type, e);
+    }
+    synchronized (this) {
+      Object[] cache = decoded;
+      for (int i = 0; i < cache.length; i += 2) {
+        if (cache[i] == type) {
+          return type.cast(cache[i + 1]);
+        }
+      }
+      Object[] grown = java.util.Arrays.copyOf(cache, cache.length + 2);
+      grown[cache.length] = type;
+      grown[cache.length + 1] = value;
+      decoded = grown;
+    }
+    return value;
+  }
+
+  private static GatewayException decodeFailure(Class<?> type, RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      if (root.getCause() instanceof GatewayException ge) {
+        return new GatewayException(
+            GatewayException.Kind.DECODE_ERROR,
+            "Cannot decode JSON as " + type.getSimpleName() + ": " + ge.getMessage(),
+            e);
+      }
+      root = root.getCause();
+    }
+    String detail =
+        e instanceof JacksonException je ? je.getOriginalMessage() : String.valueOf(e.getMessage());
+    return new GatewayException(
+        GatewayException.Kind.DECODE_ERROR,
+        "Cannot decode JSON as " + type.getSimpleName() + ": " + detail,
+        e);
+  }
+
+  /** Shows the size only: the content can be large. */
+  @Override
+  public String toString() {
+    return "RawJson[" + length() + (bytes != null ? " bytes]" : " chars]");
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.discordgateway.core.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.protocol.Hello;
+import io.github.discordgateway.core.protocol.Ready;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RawJsonTest {
+
+  @Test
+  @DisplayName("decode is memoized per type and shared between threads")
+  void decodeIsMemoized() throws Exception {
+    RawJson raw = RawJson.of("{\"heartbeat_interval\":45000,\"_trace\":[\"x\"]}");
+    List<CompletableFuture<Hello>> futures = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      futures.add(CompletableFuture.supplyAsync(() -> raw.decode(Hello.class)));
+    }
+    Hello first = raw.decode(Hello.class);
+    for (CompletableFuture<Hello> f : futures) {
+      assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo(first);
+    }
+    assertThat(raw.decode(Hello.class)).isSameAs(first);
+    assertThat(raw.tree()).isSameAs(raw.tree());
+    assertThat(raw.json()).isSameAs(raw.json());
+  }
+
+  @Test
+  @DisplayName("a failed decode names the type and does not poison other decodes")
+  void failedDecodeDoesNotPoison() {
+    RawJson raw = RawJson.of("{\"heartbeat_interval\":\"later\"}".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> raw.decode(Hello.class))
+        .isInstanceOf(GatewayException.class)
+        .hasMessageContaining("Hello")
+        .extracting(t -> ((GatewayException) t).kind())
+        .isEqualTo(GatewayException.Kind.DECODE_ERROR);
+    assertThat(raw.tree().get("heartbeat_interval").asString()).isEqualTo("later");
+    assertThat(raw.decode(java.util.Map.class)).containsKey("heartbeat_interval");
+  }
+
+  @Test
+  @DisplayName("15.27 snowflakes: ids are accepted as strings and as numbers")
+  void snowflakesAsStringOrNumber() {
+    Ready.SelfUser fromString =
+        RawJson.of("{\"id\":\"80351110224678912\",\"username\":\"a\"}")
+            .decode(Ready.SelfUser.class);
+    Ready.SelfUser fromNumber =
+        RawJson.of("{\"id\":80351110224678912,\"username\":\"a\"}").decode(Ready.SelfUser.class);
+    assertThat(fromString.id()).isEqualTo(80351110224678912L).isEqualTo(fromNumber.id());
+  }
+
+  @Test
+  @DisplayName("lenient mapper: unknown fields and nulls for primitives are accepted")
+  void lenientMapper() {
+    Ready.PartialApplication app =
+        RawJson.of("{\"id\":\"1\",\"flags\":null,\"new\":{\"x\":1}}")
+            .decode(Ready.PartialApplication.class);
+    assertThat(app.flags()).isZero();
+  }
+
+  @Test
+  @DisplayName("byte access is zero-copy for byte-backed values and read-only as a buffer")
+  void byteAccess() {
+    byte[] bytes = "[1,2]".getBytes(StandardCharsets.UTF_8);
+    RawJson raw = RawJson.of(bytes);
+    assertThat(raw.bytes()).isSameAs(bytes);
+    assertThat(raw.asByteBuffer().isReadOnly()).isTrue();
+    assertThat(RawJson.of("\"é\"").bytes()).hasSize(4);
+    assertThat(raw.toString()).isEqualTo("RawJson[5 bytes]");
+  }
+
+  @Test
+  @DisplayName("malformed raw JSON gives a DECODE_ERROR from tree()")
+  void malformedTree() {
+    assertThatThrownBy(() -> RawJson.of("{\"a\":").tree())
+        .isInstanceOf(GatewayException.class)
+        .extracting(t -> ((GatewayException) t).kind())
+        .isEqualTo(GatewayException.Kind.DECODE_ERROR);
+  }
+}
