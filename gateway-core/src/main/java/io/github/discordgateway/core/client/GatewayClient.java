@@ -92,8 +92,9 @@ public final class GatewayClient implements ConnectionHandler {
   private Instant ackPendingSince;
   private Instant lastHeartbeatAt;
   private Duration lastRoundTrip;
-  private boolean readingPaused;
-  private boolean pausedThisInterval;
+  // Written without the lock (see setReadingPaused), read by the heartbeat under the lock.
+  private volatile boolean readingPaused;
+  private volatile boolean pausedThisInterval;
   private boolean identifySent;
   private CompletableFuture<IdentifyPermit> permit;
   private GatewayException transportError;
@@ -280,12 +281,12 @@ public final class GatewayClient implements ConnectionHandler {
    * @param paused whether reading is paused
    */
   public void setReadingPaused(boolean paused) {
-    synchronized (lock) {
-      readingPaused = paused;
-      if (paused) {
-        pausedThisInterval = true;
-      }
+    // Lock-free on purpose: the delivery thread resumes reading while the socket reader may hold
+    // the client's lock and wait for the delivery queue; taking the lock here could deadlock.
+    if (paused) {
+      pausedThisInterval = true;
     }
+    readingPaused = paused;
   }
 
   // ---------------------------------------------------------------- commands

@@ -10,6 +10,14 @@ import java.nio.ByteBuffer;
 public interface ConnectionHandler {
 
   /**
+   * Called once when the connection is open, before any message: from now on the handler may write
+   * to {@code connection}.
+   *
+   * @param connection the new connection
+   */
+  default void onOpen(GatewayConnection connection) {}
+
+  /**
    * Called with one complete text message.
    *
    * @param text the message

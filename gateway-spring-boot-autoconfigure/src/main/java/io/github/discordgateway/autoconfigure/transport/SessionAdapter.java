@@ -45,6 +45,7 @@ final class SessionAdapter implements WebSocketHandler {
   @Override
   public void afterConnectionEstablished(WebSocketSession session) {
     connection = new SpringGatewayConnection(session, sendTimeLimit, this);
+    handler.onOpen(connection);
   }
 
   @Override
