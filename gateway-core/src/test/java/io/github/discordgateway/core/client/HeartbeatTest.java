@@ -133,4 +133,30 @@ class HeartbeatTest {
     h.scheduler.advance(Duration.ofMillis(41250));
     assertThat(h.outcome().zombie()).isTrue();
   }
+
+  @Test
+  @DisplayName(
+      "15.18 send rate limiter: a backlog of commands never delays heartbeats or exceeds 120/60 s")
+  void commandBacklogDoesNotDelayHeartbeats() {
+    ClientHarness h = new ClientHarness(null, 0.0, Compression.NONE);
+    h.connect();
+    java.util.List<java.util.concurrent.CompletableFuture<Void>> futures =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      futures.add(
+          h.client.send(io.github.discordgateway.core.protocol.UpdatePresence.of("online")));
+    }
+    assertThat(h.client.pendingCommands()).isGreaterThan(0);
+    for (int beat = 1; beat <= 6; beat++) {
+      h.ack();
+      int before = h.sent(1).size();
+      h.scheduler.advance(Duration.ofMillis(41250));
+      assertThat(h.sent(1)).as("heartbeat %s on time", beat).hasSize(before + 1);
+    }
+    h.ack();
+    assertThat(h.listener.outcomes).isEmpty();
+    assertThat(futures).allMatch(java.util.concurrent.CompletableFuture::isDone);
+    // identify, 7 heartbeats and all 300 commands went out within ~250 s
+    assertThat(h.sink.texts).hasSize(1 + 7 + 300);
+  }
 }
