@@ -1,0 +1,17 @@
+package io.github.discordgateway.core.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.discordgateway.core.model.json.Snowflake;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** Collectibles of a user or member; currently only a nameplate. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Collectibles(Nameplate nameplate) {
+
+  /** A nameplate collectible. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Nameplate(@Snowflake long skuId, String asset, String label, String palette) {}
+}
