@@ -1,0 +1,12 @@
+package io.github.discordgateway.core.model.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.discordgateway.core.model.User;
+import io.github.discordgateway.core.model.json.Snowflake;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code GUILD_BAN_ADD} / {@code GUILD_BAN_REMOVE}: a user was banned or unbanned. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record GuildBan(@Snowflake long guildId, User user) {}

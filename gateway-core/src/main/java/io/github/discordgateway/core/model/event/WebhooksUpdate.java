@@ -1,0 +1,11 @@
+package io.github.discordgateway.core.model.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.discordgateway.core.model.json.Snowflake;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code WEBHOOKS_UPDATE}: a webhook in the channel changed; fetch details over HTTP. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record WebhooksUpdate(@Snowflake long guildId, @Snowflake long channelId) {}
