@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
@@ -24,6 +25,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Activity(
     String name,
     @OrDefault int type,
@@ -59,6 +61,7 @@ public record Activity(
   /** Start and end of an activity, Unix time in <b>milliseconds</b>; each {@code null} if unset. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Timestamps(Long start, Long end) {
 
     /** Returns {@link #start()} as an instant, if set. */
@@ -79,6 +82,7 @@ public record Activity(
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Party(String id, List<Integer> size) {
 
     /** Normalises absent collections to empty ones. */
@@ -90,6 +94,7 @@ public record Activity(
   /** Images and hover texts; images are asset ids or {@code mp:} media-proxy references. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Assets(
       String largeImage,
       String largeText,
@@ -102,5 +107,6 @@ public record Activity(
   /** Secrets for joining and spectating. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Secrets(String join, String spectate, String match) {}
 }

@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
@@ -24,6 +25,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Guild(
     @Snowflake long id,
     String name,
@@ -86,6 +88,7 @@ public record Guild(
   /** The welcome screen of a community guild. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record WelcomeScreen(String description, List<WelcomeChannel> welcomeChannels) {
 
     /** Normalises absent collections to empty ones. */
@@ -97,12 +100,14 @@ public record Guild(
   /** A channel shown on the welcome screen. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record WelcomeChannel(
       @Snowflake long channelId, String description, @Snowflake Long emojiId, String emojiName) {}
 
   /** Active raid/spam protections of the guild; each {@code null} when inactive. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record IncidentsData(
       OffsetDateTime invitesDisabledUntil,
       OffsetDateTime dmsDisabledUntil,

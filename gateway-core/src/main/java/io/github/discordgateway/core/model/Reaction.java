@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import java.util.List;
@@ -16,6 +17,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reaction(
     @OrDefault int count,
     CountDetails countDetails,
@@ -32,5 +34,6 @@ public record Reaction(
   /** Counts split into super-reactions ({@code burst}) and normal ones. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CountDetails(@OrDefault int burst, @OrDefault int normal) {}
 }

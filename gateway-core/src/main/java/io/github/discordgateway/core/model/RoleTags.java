@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.json.PresenceFlag;
 import io.github.discordgateway.core.model.json.Snowflake;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -20,6 +21,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoleTags(
     @Snowflake Long botId,
     @Snowflake Long integrationId,

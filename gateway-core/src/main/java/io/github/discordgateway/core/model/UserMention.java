@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param member the mentioned user's partial member, {@code null} when not sent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserMention(@JsonUnwrapped User user, Member member) {
 
   /** Returns the mentioned user's id. */

@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.Snowflake;
 import java.util.List;
@@ -10,6 +11,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 /** {@code CHANNEL_INFO}: ephemeral channel data, the reply to op 43 Request Channel Info. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChannelInfo(@Snowflake long guildId, List<Entry> channels) {
 
   /** Normalises absent collections to empty ones. */
@@ -26,5 +28,6 @@ public record ChannelInfo(@Snowflake long guildId, List<Entry> channels) {
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Entry(@Snowflake long id, String status, Long voiceStartTime) {}
 }

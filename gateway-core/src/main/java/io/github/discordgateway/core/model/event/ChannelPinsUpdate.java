@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.json.Snowflake;
 import java.time.OffsetDateTime;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -14,5 +15,6 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChannelPinsUpdate(
     @Snowflake Long guildId, @Snowflake long channelId, OffsetDateTime lastPinTimestamp) {}

@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.discordgateway.core.model.Member;
 import io.github.discordgateway.core.model.Message;
@@ -25,6 +26,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageUpdate(
     @JsonUnwrapped Message message, @Snowflake Long guildId, Member member, Integer channelType) {
 

@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.json.OrDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RateLimited(@OrDefault int opcode, @OrDefault double retryAfter, JsonNode meta) {
 
   /** Returns {@link #retryAfter()} as a duration (millisecond precision, rounded up). */

@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.UnavailableGuild;
 import io.github.discordgateway.core.model.User;
 import io.github.discordgateway.core.model.internal.Lists;
@@ -25,6 +26,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Ready(
     @OrDefault int v,
     User user,
@@ -53,5 +55,6 @@ public record Ready(
   /** The partial application in READY. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Application(@Snowflake long id, @OrDefault long flags) {}
 }

@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.model.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.Emoji;
 import io.github.discordgateway.core.model.json.Snowflake;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -16,6 +17,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record VoiceChannelEffectSend(
     @Snowflake long channelId,
     @Snowflake long guildId,
