@@ -50,9 +50,9 @@ public record CommandOption(
     return hasValue() ? Optional.of(value.asString()) : Optional.empty();
   }
 
-  /** Returns an integer value, empty without a value or when it is not an integer. */
+  /** Returns an integer value, empty without a value or when it is not an integer in range. */
   public Optional<Long> longValue() {
-    return hasValue() && value.isIntegralNumber()
+    return hasValue() && value.isIntegralNumber() && value.canConvertToLong()
         ? Optional.of(value.longValue())
         : Optional.empty();
   }

@@ -25,8 +25,8 @@
  *
  * <p>Records are self-describing with Jackson 3 annotations: a plain {@code
  * JsonMapper.builder().build()} decodes them. Writing them back produces Discord-shaped JSON (snake
- * case, ids as strings) that decodes to an equal record; {@code null} components are left out, so
- * a written {@code null} only ever stands for a present JSON {@code null} (a {@link
+ * case, ids as strings) that decodes to an equal record; {@code null} components are left out, so a
+ * written {@code null} only ever stands for a present JSON {@code null} (a {@link
  * tools.jackson.databind.JsonNode} {@code NullNode} or a {@code Possible.ofNull()}).
  */
 package io.github.discordgateway.core.model;
