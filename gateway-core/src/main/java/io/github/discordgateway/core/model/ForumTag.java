@@ -1,0 +1,19 @@
+package io.github.discordgateway.core.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.discordgateway.core.model.json.OrDefault;
+import io.github.discordgateway.core.model.json.Snowflake;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** A tag available in a forum or media channel. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ForumTag(
+    @Snowflake long id,
+    String name,
+    @OrDefault boolean moderated,
+    @Snowflake Long emojiId,
+    String emojiName) {}

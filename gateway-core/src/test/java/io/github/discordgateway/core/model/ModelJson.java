@@ -1,0 +1,57 @@
+package io.github.discordgateway.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Test helper: decodes with the two mappers the model must support and checks they agree. */
+public final class ModelJson {
+
+  /** A Jackson 3 mapper with every default. */
+  public static final ObjectMapper DEFAULT = JsonMapper.builder().build();
+
+  /** A mapper whose only change is tolerating unknown properties. */
+  public static final ObjectMapper LENIENT =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  /** Both mappers. */
+  public static final List<ObjectMapper> MAPPERS = List.of(DEFAULT, LENIENT);
+
+  /** Directory of the protocol example payloads, relative to the module directory. */
+  public static final Path EXAMPLES = Path.of("../../shared/protocol/examples");
+
+  private ModelJson() {}
+
+  /** Decodes {@code json} with both mappers, asserts equal results and returns one. */
+  public static <T> T decode(String json, Class<T> type) {
+    T viaDefault = DEFAULT.readValue(json, type);
+    T viaLenient = LENIENT.readValue(json, type);
+    assertThat(viaLenient).isEqualTo(viaDefault);
+    return viaDefault;
+  }
+
+  /** Decodes a tree with both mappers, asserts equal results and returns one. */
+  public static <T> T decode(JsonNode json, Class<T> type) {
+    T viaDefault = DEFAULT.treeToValue(json, type);
+    T viaLenient = LENIENT.treeToValue(json, type);
+    assertThat(viaLenient).isEqualTo(viaDefault);
+    return viaDefault;
+  }
+
+  /** Reads an example envelope by file name. */
+  public static JsonNode example(String fileName) {
+    try {
+      return DEFAULT.readTree(Files.readString(EXAMPLES.resolve(fileName)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
