@@ -36,11 +36,11 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     } else if (frame instanceof BinaryWebSocketFrame) {
       state.onBinary(conn);
     } else if (frame instanceof CloseWebSocketFrame close) {
-      int code = close.statusCode();
-      state.clientClose(conn, code);
       if (conn.closing()) {
+        // The client's reply to our close frame: not a close of its own.
         ctx.close();
       } else {
+        state.clientClose(conn, close.statusCode());
         handshaker.close(ctx.channel(), close.retain());
       }
     } else if (frame instanceof PingWebSocketFrame ping) {
