@@ -9,7 +9,8 @@ import tools.jackson.databind.node.NullNode;
  *
  * @param connectionId id of the WebSocket connection (see {@link FakeConnection#id()})
  * @param shard shard id of the connection's session, or -1 before Identify/Resume
- * @param op the opcode
+ * @param op the opcode, or -1 when the payload could not be decoded (invalid JSON, no integer
+ *     {@code op}, too large or over the send rate); {@code raw} still holds it
  * @param data the {@code d} field ({@link NullNode} when absent or null)
  * @param raw the text frame exactly as received (may contain the token: do not log it)
  * @param receivedAt when the fake received it (from the configured clock)

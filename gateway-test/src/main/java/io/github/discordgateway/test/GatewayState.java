@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -365,8 +365,7 @@ final class GatewayState {
     sessionStartRemaining--;
     lastIdentifyByBucket.put(bucket, now);
 
-    Session session =
-        new Session(UUID.randomUUID().toString().replace("-", ""), shardId, shardCount, intents);
+    Session session = new Session(newSessionId(), shardId, shardCount, intents);
     sessionsById.put(session.id, session);
     sessionsByShard.put(shardId, session);
     bind(conn, session);
@@ -378,6 +377,12 @@ final class GatewayState {
     for (FakeGuild guild : guilds) {
       deliver(session, "GUILD_CREATE", Json.write(guildCreate(guild, session.intents)), false);
     }
+  }
+
+  /** A 32-hex-digit id like Discord's; not SecureRandom, which may block on a starved host. */
+  private static String newSessionId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return String.format("%016x%016x", random.nextLong(), random.nextLong());
   }
 
   private void bind(FakeConnection conn, Session session) {
