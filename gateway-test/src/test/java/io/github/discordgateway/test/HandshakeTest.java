@@ -41,11 +41,16 @@ class HandshakeTest {
       first.expectOp(10);
       second.expectOp(10);
 
-      FakeConnection one = gateway.takeConnection(Duration.ofSeconds(5));
-      FakeConnection two = gateway.takeConnection(Duration.ofSeconds(5));
-      assertThat(one.path()).isEqualTo("/");
-      assertThat(one.queryParameters()).isEqualTo(Map.of("v", "10", "encoding", "json"));
-      assertThat(two.path()).isEqualTo("/resume");
+      java.util.List<FakeConnection> both =
+          java.util.List.of(
+              gateway.takeConnection(Duration.ofSeconds(5)),
+              gateway.takeConnection(Duration.ofSeconds(5)));
+      FakeConnection main =
+          both.stream().filter(c -> c.path().equals("/")).findFirst().orElseThrow();
+      FakeConnection resume =
+          both.stream().filter(c -> c.path().equals("/resume")).findFirst().orElseThrow();
+      assertThat(main.queryParameters()).isEqualTo(Map.of("v", "10", "encoding", "json"));
+      assertThat(resume.queryParameters()).isEqualTo(Map.of("v", "10", "encoding", "json"));
       assertThat(gateway.resumeGatewayUrl()).isEqualTo(gateway.gatewayUrl() + "/resume");
     }
   }
