@@ -1,0 +1,357 @@
+package io.github.discordgateway.test;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
+
+/**
+ * One WebSocket connection a client opened to the fake: what it asked for (path, query parameters),
+ * what happened to it (shard, close codes) and handles to script it.
+ *
+ * <p>All output to the client passes through one ordered queue per connection, so payloads arrive
+ * in the order the fake produced them, and {@link FakeDiscordGateway#pauseOutput} holds them.
+ */
+public final class FakeConnection {
+
+  private final long id;
+  private final Channel channel;
+  private final String path;
+  private final Map<String, String> queryParameters;
+  private final boolean zlib;
+  private final Instant openedAt;
+  private final GatewayState state;
+
+  // Confined to the channel's event loop.
+  private Deflater deflater;
+  private final byte[] deflateBuffer = new byte[16 * 1024];
+  private final ArrayDeque<Out> held = new ArrayDeque<>();
+  private boolean releaseScheduled;
+  private final ArrayDeque<Instant> receiveWindow = new ArrayDeque<>();
+
+  // Guarded by the GatewayState lock.
+  Session session;
+  boolean authenticated;
+
+  private volatile boolean closing;
+  private volatile Integer clientCloseCode;
+  private volatile Integer serverCloseCode;
+  private volatile int shard = -1;
+
+  FakeConnection(
+      long id,
+      Channel channel,
+      String path,
+      Map<String, String> queryParameters,
+      Instant openedAt,
+      GatewayState state) {
+    this.id = id;
+    this.channel = channel;
+    this.path = path;
+    this.queryParameters = Map.copyOf(queryParameters);
+    this.zlib = "zlib-stream".equals(queryParameters.get("compress"));
+    this.openedAt = openedAt;
+    this.state = state;
+    if (zlib) {
+      deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+    }
+  }
+
+  /** Returns the connection id (increasing from 1 per gateway). */
+  public long id() {
+    return id;
+  }
+
+  /** Returns the request path: {@code /} or {@code /resume}. */
+  public String path() {
+    return path;
+  }
+
+  /** Returns the query parameters of the WebSocket URL ({@code v}, {@code encoding}, ...). */
+  public Map<String, String> queryParameters() {
+    return queryParameters;
+  }
+
+  /** Returns whether this connection uses {@code compress=zlib-stream}. */
+  public boolean zlibStream() {
+    return zlib;
+  }
+
+  /** Returns when the connection was opened. */
+  public Instant openedAt() {
+    return openedAt;
+  }
+
+  /** Returns the shard of the session this connection identified or resumed, or -1. */
+  public int shard() {
+    return shard;
+  }
+
+  /** Returns whether the TCP connection is still open. */
+  public boolean isOpen() {
+    return channel.isActive();
+  }
+
+  /** Returns the close code the client sent, or {@code null} if it sent no close frame (yet). */
+  public Integer clientCloseCode() {
+    return clientCloseCode;
+  }
+
+  /** Returns the close code the fake sent, or {@code null}. */
+  public Integer serverCloseCode() {
+    return serverCloseCode;
+  }
+
+  /** Sends op 7 Reconnect on this connection. */
+  public void sendReconnect() {
+    send(Json.op(7, "null"));
+  }
+
+  /** Sends op 9 Invalid Session; with {@code false} the session is also forgotten. */
+  public void sendInvalidSession(boolean resumable) {
+    state.invalidSession(this, resumable);
+  }
+
+  /** Sends op 1 (the server asks for a heartbeat now). */
+  public void requestHeartbeat() {
+    send(Json.op(1, "null"));
+  }
+
+  /** Sends any text payload as is (for malformed-input tests of the client). */
+  public void sendRaw(String text) {
+    send(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends a close frame with {@code code} and {@code reason}, then closes the socket. */
+  public void close(int code, String reason) {
+    enqueue(new Close(code, reason));
+  }
+
+  /** Closes the TCP connection without a close frame (the client sees an abnormal closure). */
+  public void drop() {
+    channel.eventLoop().execute(channel::close);
+  }
+
+  @Override
+  public String toString() {
+    return "FakeConnection[id=" + id + ", path=" + path + ", shard=" + shard + "]";
+  }
+
+  // ---- internals -------------------------------------------------------------------------
+
+  Channel channel() {
+    return channel;
+  }
+
+  boolean closing() {
+    return closing;
+  }
+
+  void shard(int shard) {
+    this.shard = shard;
+  }
+
+  void clientClosed(int code) {
+    clientCloseCode = code;
+  }
+
+  /** Counts a received payload; returns false when it exceeds the configured send rate. */
+  boolean admit(Instant now, int limit, java.time.Duration window) {
+    Instant floor = now.minus(window);
+    while (!receiveWindow.isEmpty() && !receiveWindow.peekFirst().isAfter(floor)) {
+      receiveWindow.pollFirst();
+    }
+    if (receiveWindow.size() >= limit) {
+      return false;
+    }
+    receiveWindow.addLast(now);
+    return true;
+  }
+
+  void send(byte[] json) {
+    enqueue(new Payload(json, null));
+  }
+
+  CompletableFuture<Void> sendTracked(byte[] json) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    enqueue(new Payload(json, done));
+    return done;
+  }
+
+  CompletableFuture<Void> sendFrames(List<byte[]> frames, boolean binary) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    enqueue(new Frames(frames, binary, done));
+    return done;
+  }
+
+  void enqueue(Out out) {
+    if (!channel.isActive()) {
+      complete(out);
+      return;
+    }
+    channel.eventLoop().execute(() -> process(out));
+  }
+
+  /** Re-checks held output (after the pause changed). */
+  void kick() {
+    channel.eventLoop().execute(this::release);
+  }
+
+  void onInactive() {
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              while (!held.isEmpty()) {
+                complete(held.pollFirst());
+              }
+              if (deflater != null) {
+                deflater.end();
+                deflater = null;
+              }
+            });
+  }
+
+  private void process(Out out) {
+    if (!channel.isActive() || closing) {
+      complete(out);
+      return;
+    }
+    if (!held.isEmpty() || state.pauseRemainingNanos() > 0) {
+      held.addLast(out);
+      scheduleRelease();
+      return;
+    }
+    write(out);
+    channel.flush();
+  }
+
+  private void scheduleRelease() {
+    if (releaseScheduled) {
+      return;
+    }
+    releaseScheduled = true;
+    long delay = Math.max(1_000_000L, Math.min(state.pauseRemainingNanos(), 3_600_000_000_000L));
+    channel.eventLoop().schedule(this::release, delay, TimeUnit.NANOSECONDS);
+  }
+
+  private void release() {
+    releaseScheduled = false;
+    if (held.isEmpty()) {
+      return;
+    }
+    if (state.pauseRemainingNanos() > 0) {
+      scheduleRelease();
+      return;
+    }
+    while (!held.isEmpty() && channel.isActive() && !closing) {
+      write(held.pollFirst());
+    }
+    channel.flush();
+    while (!held.isEmpty()) {
+      complete(held.pollFirst());
+    }
+  }
+
+  private void write(Out out) {
+    if (closing) {
+      complete(out);
+      return;
+    }
+    if (out instanceof Payload payload) {
+      ChannelFuture last = writePayload(payload.json());
+      if (payload.done() != null) {
+        last.addListener(f -> payload.done().complete(null));
+      }
+    } else if (out instanceof Frames frames) {
+      ChannelFuture last = null;
+      for (byte[] frame : frames.frames()) {
+        last =
+            channel.write(
+                frames.binary()
+                    ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame))
+                    : new TextWebSocketFrame(Unpooled.wrappedBuffer(frame)));
+      }
+      if (zlib && frames.binary()) {
+        // The frames came from their own deflater: continue with a fresh raw one so nothing later
+        // refers back to data the client's inflater saw from a different compressor.
+        deflater.end();
+        deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+      }
+      if (last == null) {
+        frames.done().complete(null);
+      } else {
+        last.addListener(f -> frames.done().complete(null));
+      }
+    } else if (out instanceof Close close) {
+      closing = true;
+      serverCloseCode = close.code();
+      state.serverClosed(this, close.code(), close.reason());
+      channel.writeAndFlush(new CloseWebSocketFrame(close.code(), close.reason()));
+      // Wait briefly for the client's close reply, then drop the socket anyway.
+      channel.eventLoop().schedule(() -> channel.close(), 1, TimeUnit.SECONDS);
+    }
+  }
+
+  private ChannelFuture writePayload(byte[] json) {
+    if (!zlib) {
+      return channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)));
+    }
+    byte[] compressed = compress(json);
+    int max = state.config().compressedFrameSize();
+    if (max == 0 || compressed.length <= max) {
+      return channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(compressed)));
+    }
+    ChannelFuture last = null;
+    for (int offset = 0; offset < compressed.length; offset += max) {
+      int length = Math.min(max, compressed.length - offset);
+      last =
+          channel.write(
+              new BinaryWebSocketFrame(Unpooled.wrappedBuffer(compressed, offset, length)));
+    }
+    return last;
+  }
+
+  private byte[] compress(byte[] input) {
+    return deflate(deflater, input, deflateBuffer);
+  }
+
+  /** Deflates {@code input} through {@code deflater} and ends with a SYNC_FLUSH marker. */
+  static byte[] deflate(Deflater deflater, byte[] input, byte[] buffer) {
+    deflater.setInput(input);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 3 + 64);
+    int n;
+    do {
+      n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+      out.write(buffer, 0, n);
+    } while (n == buffer.length || !deflater.needsInput());
+    return out.toByteArray();
+  }
+
+  private static void complete(Out out) {
+    if (out instanceof Payload payload && payload.done() != null) {
+      payload.done().complete(null);
+    } else if (out instanceof Frames frames) {
+      frames.done().complete(null);
+    }
+  }
+
+  sealed interface Out permits Payload, Frames, Close {}
+
+  record Payload(byte[] json, CompletableFuture<Void> done) implements Out {}
+
+  record Frames(List<byte[]> frames, boolean binary, CompletableFuture<Void> done) implements Out {}
+
+  record Close(int code, String reason) implements Out {}
+}

@@ -1,0 +1,441 @@
+package io.github.discordgateway.test;
+
+import io.github.discordgateway.core.protocol.Opcode;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded fake of the Discord gateway (API v10) for tests: a real WebSocket and HTTP server on
+ * {@code 127.0.0.1} with an ephemeral port that speaks the gateway protocol (Hello, Identify,
+ * READY, GUILD_CREATE, heartbeats, Resume with replay, Invalid Session, close codes 4001-4014,
+ * identify buckets, zlib-stream) and the discovery endpoints ({@code GET /gateway}, {@code GET
+ * /gateway/bot}, {@code GET /users/@me}).
+ *
+ * <p>Tests script it (dispatch events, op 7, op 9, closes, dropped sockets, zombie mode, paused
+ * output, refused connections) and inspect what clients sent through the {@link TrafficRecorder}.
+ * It is independent of the client library on purpose: it parses and produces JSON itself, so a bug
+ * in the client's codec cannot cancel out in the fake.
+ *
+ * <pre>{@code
+ * try (FakeDiscordGateway gateway = FakeDiscordGateway.builder()
+ *     .heartbeatInterval(Duration.ofMillis(500))
+ *     .start()) {
+ *   MyClient client = MyClient.connect(gateway.apiBaseUrl(), gateway.token());
+ *
+ *   ClientPayload identify = gateway.takeCommand(Opcode.IDENTIFY, Duration.ofSeconds(5));
+ *   gateway.recorder().assertIdentifiedWith(0, EnumSet.of(Intent.GUILDS));
+ *
+ *   FakeGuild guild = FakeGatewayConfig.DEFAULT_GUILD;
+ *   gateway.dispatch(FakeEvents.messageCreate(guild, guild.members().get(0), "ping"));
+ *
+ *   gateway.sendReconnect(0);                       // op 7: the client must resume
+ *   gateway.takeCommand(Opcode.RESUME, Duration.ofSeconds(5));
+ *   assertThat(gateway.recorder().resumeCount(0)).isEqualTo(1);
+ *
+ *   gateway.stopAckingHeartbeats();                 // zombie: the client must reconnect
+ * }
+ * }</pre>
+ *
+ * <p>A resumable session's {@code resume_gateway_url} is {@code ws://127.0.0.1:PORT/resume}; both
+ * {@code /} and {@code /resume} accept the full protocol, and each {@link FakeConnection} records
+ * which one was used. Threads: one acceptor and {@link FakeGatewayConfig#workerThreads()} I/O
+ * threads, all daemons; {@link #close()} stops them and frees the port.
+ */
+public final class FakeDiscordGateway implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(FakeDiscordGateway.class);
+
+  private final GatewayState state;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final Channel serverChannel;
+  private final int port;
+  private final TrafficGenerator traffic;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private FakeDiscordGateway(FakeGatewayConfig config) {
+    TrafficRecorder recorder = new TrafficRecorder();
+    this.state = new GatewayState(config, recorder);
+    this.boss =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("fake-discord-boss", true), NioIoHandler.newFactory());
+    this.workers =
+        new MultiThreadIoEventLoopGroup(
+            config.workerThreads(),
+            new DefaultThreadFactory("fake-discord-io", true),
+            NioIoHandler.newFactory());
+    try {
+      ServerBootstrap bootstrap =
+          new ServerBootstrap()
+              .group(boss, workers)
+              .channel(NioServerSocketChannel.class)
+              .childOption(ChannelOption.TCP_NODELAY, true)
+              .childHandler(
+                  new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                      ch.pipeline()
+                          .addLast("http", new HttpServerCodec())
+                          .addLast("http-aggregator", new HttpObjectAggregator(64 * 1024))
+                          .addLast("http-handler", new HttpHandler(state));
+                    }
+                  });
+      InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+      this.serverChannel =
+          bootstrap.bind(new InetSocketAddress(loopback, 0)).syncUninterruptibly().channel();
+    } catch (IOException | RuntimeException e) {
+      shutdownGroups();
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot start the fake gateway", io)
+          : new UncheckedIOException(
+              "cannot start the fake gateway", new IOException(e.getMessage(), e));
+    }
+    this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    state.port(port);
+    this.traffic = new TrafficGenerator(state);
+    log.info("Fake Discord gateway listening on {}", gatewayUrl());
+  }
+
+  /** Starts a gateway with the default options. */
+  public static FakeDiscordGateway start() {
+    return new FakeDiscordGateway(FakeGatewayConfig.defaults());
+  }
+
+  /** Starts a gateway with {@code config}. */
+  public static FakeDiscordGateway start(FakeGatewayConfig config) {
+    return new FakeDiscordGateway(config);
+  }
+
+  /** Returns a builder of options whose {@code start()} starts a gateway. */
+  public static FakeGatewayConfig.Builder builder() {
+    return FakeGatewayConfig.builder();
+  }
+
+  // ---- addresses ----------------------------------------------------------------------------
+
+  /** Returns the gateway URL, {@code ws://127.0.0.1:PORT} (also returned by discovery). */
+  public String gatewayUrl() {
+    return state.gatewayUrl();
+  }
+
+  /** Returns the resume URL sent in READY, {@code ws://127.0.0.1:PORT/resume}. */
+  public String resumeGatewayUrl() {
+    return state.resumeUrl();
+  }
+
+  /** Returns the REST base URL, {@code http://127.0.0.1:PORT/api/v10}. */
+  public String apiBaseUrl() {
+    return "http://127.0.0.1:" + port + "/api/v10";
+  }
+
+  /** Returns the port. */
+  public int port() {
+    return port;
+  }
+
+  /** Returns the token the fake accepts. */
+  public String token() {
+    return state.config().token();
+  }
+
+  /** Returns the options. */
+  public FakeGatewayConfig config() {
+    return state.config();
+  }
+
+  // ---- recording ----------------------------------------------------------------------------
+
+  /** Returns the recorder of everything clients did. */
+  public TrafficRecorder recorder() {
+    return state.recorder();
+  }
+
+  /** Returns the next payload a client sent (heartbeats included); see {@link TrafficRecorder}. */
+  public ClientPayload takePayload(Duration timeout) {
+    return recorder().takePayload(timeout);
+  }
+
+  /** Returns the next non-heartbeat payload a client sent. */
+  public ClientPayload takeCommand(Duration timeout) {
+    return recorder().takeCommand(timeout);
+  }
+
+  /** Returns the next non-heartbeat payload with {@code op}, skipping other commands. */
+  public ClientPayload takeCommand(Opcode op, Duration timeout) {
+    return recorder().takeCommand(op, timeout);
+  }
+
+  /** Returns the next heartbeat a client sent. */
+  public ClientPayload takeHeartbeat(Duration timeout) {
+    return recorder().takeHeartbeat(timeout);
+  }
+
+  /** Returns the next connection opened. */
+  public FakeConnection takeConnection(Duration timeout) {
+    return recorder().takeConnection(timeout);
+  }
+
+  /** Returns the connected connection of {@code shard}'s current session, if any. */
+  public Optional<FakeConnection> connection(int shard) {
+    return state.connections(shard).stream().findFirst();
+  }
+
+  /** Returns the session id of {@code shard}'s current session, if any. */
+  public Optional<String> sessionId(int shard) {
+    return state.sessionId(shard);
+  }
+
+  /** Returns the last sequence number sent in {@code shard}'s current session (0 if none). */
+  public long lastSequence(int shard) {
+    return state.lastSequence(shard);
+  }
+
+  /** Returns the dispatches kept for replay in {@code shard}'s current session, in order. */
+  public List<SentDispatch> sentDispatches(int shard) {
+    return state.sentDispatches(shard);
+  }
+
+  // ---- dispatches ---------------------------------------------------------------------------
+
+  /** Sends a dispatch to every shard's session; returns how many sessions got it. */
+  public int dispatch(String type, String dataJson) {
+    return dispatch(new DispatchEvent(type, dataJson));
+  }
+
+  /** Sends a dispatch to {@code shard}'s session; returns 1 if sent, 0 otherwise. */
+  public int dispatch(int shard, String type, String dataJson) {
+    return dispatch(shard, new DispatchEvent(type, dataJson));
+  }
+
+  /**
+   * Sends {@code event} to every shard's session; returns how many got it. Sessions whose intents
+   * do not enable the event skip it (unless {@link FakeGatewayConfig#filterByIntents()} is off); a
+   * session without a live connection keeps it for replay on Resume.
+   */
+  public int dispatch(DispatchEvent event) {
+    return state.dispatch(null, event);
+  }
+
+  /** Sends {@code event} to {@code shard}'s session; returns 1 if sent, 0 otherwise. */
+  public int dispatch(int shard, DispatchEvent event) {
+    return state.dispatch(shard, event);
+  }
+
+  /** Sends {@code event} to the shard owning its {@code guild_id} (shard 0 without one). */
+  public int route(DispatchEvent event) {
+    return state.route(event, null);
+  }
+
+  /** Returns the traffic generator. */
+  public TrafficGenerator traffic() {
+    return traffic;
+  }
+
+  /**
+   * Writes {@code repetitions} runs of {@code stream} to {@code shard}'s connection as fast as the
+   * socket takes them, with increasing sequence numbers, and blocks until done (or the connection
+   * closed). Dispatches scripted meanwhile for that shard are held until the stream ends. The
+   * streamed dispatches are not kept for replay: a Resume from inside the stream gets op 9.
+   *
+   * @throws IllegalStateException when the shard has no connected session
+   */
+  public StreamResult stream(int shard, PreparedStream stream, int repetitions) {
+    long total = (long) stream.size() * repetitions;
+    GatewayState.StreamReservation reservation = state.beginStream(shard, total);
+    FakeConnection conn = reservation.connection();
+    boolean zlib = conn.zlibStream();
+    long seq = reservation.firstSeq();
+    long frames = 0;
+    long bytes = 0;
+    long payloads = 0;
+    long start = System.nanoTime();
+    ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+    try {
+      for (int run = 0; run < repetitions && conn.isOpen(); run++) {
+        List<byte[]> encoded = stream.encodeRun(seq, zlib, state.config().compressedFrameSize());
+        seq += stream.size();
+        payloads += stream.size();
+        frames += encoded.size();
+        for (byte[] frame : encoded) {
+          bytes += frame.length;
+        }
+        inFlight.addLast(conn.sendFrames(encoded, zlib));
+        while (inFlight.size() > 1) {
+          awaitWrite(inFlight.pollFirst());
+        }
+      }
+      while (!inFlight.isEmpty()) {
+        awaitWrite(inFlight.pollFirst());
+      }
+    } finally {
+      state.endStream(reservation.session());
+    }
+    return new StreamResult(
+        payloads,
+        frames,
+        bytes,
+        reservation.firstSeq(),
+        seq - 1,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static void awaitWrite(CompletableFuture<Void> future) {
+    try {
+      future.get(10, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("Stream write did not complete: {}", e.toString());
+    }
+  }
+
+  // ---- scripting ----------------------------------------------------------------------------
+
+  /** Sends op 7 Reconnect to {@code shard}; returns how many connections got it. */
+  public int sendReconnect(int shard) {
+    return each(state.connections(shard), FakeConnection::sendReconnect);
+  }
+
+  /** Sends op 7 Reconnect to every open connection. */
+  public int sendReconnect() {
+    return each(state.connections(null), FakeConnection::sendReconnect);
+  }
+
+  /**
+   * Sends op 9 Invalid Session to {@code shard}; with {@code resumable == false} the session is
+   * forgotten too, so a later Resume gets op 9 again.
+   */
+  public int sendInvalidSession(int shard, boolean resumable) {
+    return each(state.connections(shard), c -> c.sendInvalidSession(resumable));
+  }
+
+  /** Sends op 1 (heartbeat request) to {@code shard}. */
+  public int requestHeartbeat(int shard) {
+    return each(state.connections(shard), FakeConnection::requestHeartbeat);
+  }
+
+  /** Closes {@code shard}'s connection with {@code code} and {@code reason}. */
+  public int closeConnection(int shard, int code, String reason) {
+    return each(state.connections(shard), c -> c.close(code, reason));
+  }
+
+  /** Closes every open connection with {@code code} and {@code reason}. */
+  public int closeAllConnections(int code, String reason) {
+    return each(state.connections(null), c -> c.close(code, reason));
+  }
+
+  /** Drops {@code shard}'s TCP connection without a close frame. */
+  public int dropConnection(int shard) {
+    return each(state.connections(shard), FakeConnection::drop);
+  }
+
+  /** Drops every TCP connection without a close frame. */
+  public int dropAllConnections() {
+    return each(state.connections(null), FakeConnection::drop);
+  }
+
+  /** Stops answering heartbeats with op 11 (a zombie connection, for the client's detection). */
+  public void stopAckingHeartbeats() {
+    state.ackHeartbeats(false);
+  }
+
+  /** Answers heartbeats with op 11 again. */
+  public void resumeAckingHeartbeats() {
+    state.ackHeartbeats(true);
+  }
+
+  /**
+   * Holds all output (on every connection, including new ones) for {@code duration}; what was held
+   * is then sent in order.
+   */
+  public void pauseOutput(Duration duration) {
+    state.pauseOutput(duration.toNanos());
+  }
+
+  /** Releases output held by {@link #pauseOutput(Duration)} now. */
+  public void resumeOutput() {
+    state.resumeOutput();
+  }
+
+  /** Answers WebSocket upgrades with HTTP 503 for {@code duration} (REST keeps working). */
+  public void refuseConnections(Duration duration) {
+    state.refuseConnections(duration.toNanos());
+  }
+
+  /** Accepts WebSocket upgrades again. */
+  public void acceptConnections() {
+    state.refuseConnections(0);
+  }
+
+  /**
+   * Forgets every session, as if the session store restarted: a later Resume gets op 9 {@code
+   * false}. Open connections stay open.
+   */
+  public void forgetSessions() {
+    state.forgetSessions();
+  }
+
+  private static int each(
+      List<FakeConnection> connections, java.util.function.Consumer<FakeConnection> action) {
+    connections.forEach(action);
+    return connections.size();
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  /** Returns whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /** Closes every connection, stops the server threads and frees the port. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (FakeConnection conn : state.liveConnections()) {
+      conn.channel().close();
+    }
+    serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    shutdownGroups();
+    log.info("Fake Discord gateway on port {} stopped", port);
+  }
+
+  private void shutdownGroups() {
+    io.netty.util.concurrent.Future<?> a = boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    io.netty.util.concurrent.Future<?> b = workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    a.awaitUninterruptibly(5, TimeUnit.SECONDS);
+    b.awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public String toString() {
+    return "FakeDiscordGateway[" + gatewayUrl() + ", token=<redacted>]";
+  }
+}
