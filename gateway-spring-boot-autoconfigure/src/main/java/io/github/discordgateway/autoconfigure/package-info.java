@@ -1,0 +1,2 @@
+/** Spring Boot auto-configuration of the Discord gateway: properties, shard beans and events. */
+package io.github.discordgateway.autoconfigure;
