@@ -121,10 +121,33 @@ public final class ShardManager implements AutoCloseable {
       if (started != null) {
         return started;
       }
+      prepare();
+      log.info(
+          "Starting {} of {} shards (ids {}) with max_concurrency {}",
+          shardIds.size(),
+          totalShards,
+          describe(shardIds),
+          maxConcurrency);
+      started = startInWaves(new ArrayList<>(shards.values()), maxConcurrency);
+      return started;
+    }
+  }
+
+  /**
+   * Resolves the shard layout (asking {@code GET /gateway/bot} when the count is {@code auto} or no
+   * gateway URL is set) and creates the shards without connecting them. {@link #start()} calls it;
+   * calling it first lets an application look at the shards, or fail fast on a bad token, before
+   * anything connects. Idempotent.
+   *
+   * @throws GatewayException for a rejected token, an unreachable REST endpoint or invalid shard
+   *     ids
+   */
+  public void prepare() {
+    synchronized (lock) {
+      if (!shards.isEmpty()) {
+        return;
+      }
       Plan plan = plan();
-      totalShards = plan.total;
-      maxConcurrency = plan.maxConcurrency;
-      shardIds = plan.ids;
       IdentifyLimiter limiter =
           config.identifyLimiter != null
               ? config.identifyLimiter
@@ -154,15 +177,10 @@ public final class ShardManager implements AutoCloseable {
                 config.options,
                 config.listener));
       }
+      totalShards = plan.total;
+      maxConcurrency = plan.maxConcurrency;
+      shardIds = plan.ids;
       shards = Collections.unmodifiableMap(created);
-      log.info(
-          "Starting {} of {} shards (ids {}) with max_concurrency {}",
-          plan.ids.size(),
-          plan.total,
-          describe(plan.ids),
-          plan.maxConcurrency);
-      started = startInWaves(new ArrayList<>(created.values()), plan.maxConcurrency);
-      return started;
     }
   }
 
