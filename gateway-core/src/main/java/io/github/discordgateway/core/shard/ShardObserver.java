@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.shard;
 
 import io.github.discordgateway.core.protocol.Opcode;
+import io.github.discordgateway.core.protocol.SessionStartLimit;
 import java.time.Duration;
 
 /**
@@ -96,4 +97,37 @@ public interface ShardObserver {
    * @param current the new status
    */
   default void statusChanged(int shardId, ShardStatus previous, ShardStatus current) {}
+
+  /**
+   * Hello arrived on a connection; heartbeating starts at this interval. Health checks use it to
+   * tell a live session from one whose heartbeats silently stopped.
+   *
+   * @param shardId the shard
+   * @param heartbeatInterval the interval Discord asked for
+   */
+  default void helloReceived(int shardId, Duration heartbeatInterval) {}
+
+  /**
+   * One complete gateway payload was decompressed (for text messages: its size as received).
+   *
+   * @param shardId the shard
+   * @param bytes its size after decompression
+   */
+  default void payloadDecompressed(int shardId, int bytes) {}
+
+  /**
+   * A dispatch was discarded instead of being delivered to listeners. The default delivery policy
+   * never drops (it pauses reading instead); a policy that drops must report every drop here.
+   *
+   * @param shardId the shard
+   * @param type the event name
+   */
+  default void eventDropped(int shardId, String type) {}
+
+  /**
+   * Discord reported the bot's session start limit ({@code GET /gateway/bot}).
+   *
+   * @param limit the limit as reported; {@code remaining} counts down with every Identify
+   */
+  default void sessionStartLimitUpdated(SessionStartLimit limit) {}
 }
