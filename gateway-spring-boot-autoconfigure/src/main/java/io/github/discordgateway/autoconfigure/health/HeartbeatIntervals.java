@@ -16,7 +16,9 @@ public final class HeartbeatIntervals implements ShardObserver {
 
   @Override
   public void helloReceived(int shardId, Duration heartbeatInterval) {
-    if (heartbeatInterval != null && !heartbeatInterval.isNegative() && !heartbeatInterval.isZero()) {
+    if (heartbeatInterval != null
+        && !heartbeatInterval.isNegative()
+        && !heartbeatInterval.isZero()) {
       intervals.put(shardId, heartbeatInterval);
     }
   }
