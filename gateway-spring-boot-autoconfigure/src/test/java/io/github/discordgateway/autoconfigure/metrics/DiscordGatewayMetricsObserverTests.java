@@ -1,0 +1,147 @@
+package io.github.discordgateway.autoconfigure.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.discordgateway.core.protocol.Opcode;
+import io.github.discordgateway.core.protocol.SessionStartLimit;
+import io.github.discordgateway.core.shard.ShardStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class DiscordGatewayMetricsObserverTests {
+
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
+  private final MeterRegistry registry = new SimpleMeterRegistry();
+  private final DiscordGatewayMetricsObserver observer =
+      new DiscordGatewayMetricsObserver(registry, () -> null, now::get);
+
+  @Test
+  void unknownEventNamesShareOneTypeTag() {
+    observer.dispatchReceived(2, "SOMETHING_NEW_1", 10);
+    observer.dispatchReceived(2, "SOMETHING_NEW_2", 10);
+    observer.dispatchReceived(2, "MESSAGE_CREATE", 10);
+
+    assertThat(registry.get(GatewayMeterNames.EVENTS).tag("type", "OTHER").counter().count())
+        .isEqualTo(2);
+    assertThat(registry.find(GatewayMeterNames.EVENTS).counters()).hasSize(2);
+  }
+
+  @Test
+  void listenerTimeAndFailuresAreRecordedPerType() {
+    observer.dispatchDelivered(0, "MESSAGE_CREATE", Duration.ofMillis(5), false);
+    observer.dispatchDelivered(0, "MESSAGE_CREATE", Duration.ofMillis(7), true);
+
+    var timer = registry.get(GatewayMeterNames.LISTENER_TIME).tag("type", "MESSAGE_CREATE").timer();
+    assertThat(timer.count()).isEqualTo(2);
+    assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(12);
+    assertThat(
+            registry
+                .get(GatewayMeterNames.LISTENER_FAILURES)
+                .tag("type", "MESSAGE_CREATE")
+                .counter()
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void bytesOnTheWireAndAfterDecompressionAreCountedApart() {
+    observer.messageReceived(1, 100, true);
+    observer.payloadDecompressed(1, 900);
+
+    assertThat(registry.get(GatewayMeterNames.BYTES_RECEIVED).tag("shard", "1").counter().count())
+        .isEqualTo(100);
+    assertThat(
+            registry.get(GatewayMeterNames.BYTES_DECOMPRESSED).tag("shard", "1").counter().count())
+        .isEqualTo(900);
+    assertThat(registry.get(GatewayMeterNames.BYTES_RECEIVED).counter().getId().getBaseUnit())
+        .isEqualTo("bytes");
+  }
+
+  @Test
+  void droppedEventsAreCountedAndStartAtZero() {
+    observer.connectionOpened(0);
+    assertThat(registry.get(GatewayMeterNames.EVENTS_DROPPED).counter().count()).isZero();
+    observer.eventDropped(0, "TYPING_START");
+    assertThat(registry.get(GatewayMeterNames.EVENTS_DROPPED).counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void reconnectsAreCountedByReason() {
+    observer.reconnecting(0, "zombie", true);
+    observer.reconnecting(0, "zombie", true);
+    observer.reconnecting(0, "4000", true);
+
+    assertThat(registry.get(GatewayMeterNames.RECONNECTS).tag("reason", "zombie").counter().count())
+        .isEqualTo(2);
+    assertThat(registry.get(GatewayMeterNames.RECONNECTS).tag("reason", "4000").counter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void commandsRecordTheirRateLimiterWaitByOpcode() {
+    observer.payloadSent(0, Opcode.PRESENCE_UPDATE, Duration.ofSeconds(2));
+    observer.payloadSent(0, Opcode.HEARTBEAT, Duration.ZERO);
+
+    var presence = registry.get(GatewayMeterNames.COMMANDS).tag("type", "presence_update").timer();
+    assertThat(presence.totalTime(TimeUnit.SECONDS)).isEqualTo(2);
+    assertThat(registry.get(GatewayMeterNames.COMMANDS).tag("type", "heartbeat").timer().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void sessionStartsRemainingCountsDownWithIdentifiesAndResets() {
+    DiscordGatewayMeterBinder binder = new DiscordGatewayMeterBinder(() -> null, observer);
+    binder.bindTo(registry);
+    var gauge = registry.get(GatewayMeterNames.SESSION_STARTS_REMAINING).gauge();
+    assertThat(gauge.value()).isNaN();
+
+    observer.sessionStartLimitUpdated(new SessionStartLimit(1000, 3, 3_600_000, 1));
+    observer.identified(0);
+    assertThat(gauge.value()).isEqualTo(2);
+    observer.identified(0);
+    observer.identified(0);
+    observer.identified(0);
+    assertThat(gauge.value()).isZero();
+
+    now.updateAndGet(t -> t.plus(Duration.ofHours(1)));
+    assertThat(gauge.value()).isEqualTo(1000);
+  }
+
+  @Test
+  void shardGaugesWithoutManagerAreNotANumber() {
+    observer.statusChanged(0, ShardStatus.STOPPED, ShardStatus.CONNECTING);
+    new DiscordGatewayMeterBinder(() -> null, observer).bindTo(registry);
+
+    assertThat(registry.get(GatewayMeterNames.EVENTS_QUEUED).gauge().value()).isNaN();
+    assertThat(registry.get(GatewayMeterNames.HEARTBEAT_ACK_AGE).gauge().value()).isNaN();
+    assertThat(registry.get(GatewayMeterNames.SHARDS).tag("state", "connected").gauge().value())
+        .isNaN();
+  }
+
+  @Test
+  void negativeShardIdsAreIgnored() {
+    observer.connectionOpened(-1);
+    observer.dispatchReceived(-1, "READY", 1);
+    assertThat(registry.getMeters()).isEmpty();
+  }
+
+  @Test
+  void failingManagerLookupDoesNotBreakScrapes() {
+    DiscordGatewayMetricsObserver failing =
+        new DiscordGatewayMetricsObserver(
+            registry,
+            () -> {
+              throw new IllegalStateException("in creation");
+            },
+            InstantSource.system());
+    failing.connectionOpened(0);
+    assertThat(registry.get(GatewayMeterNames.EVENTS_QUEUED).gauge().value()).isNaN();
+  }
+}
