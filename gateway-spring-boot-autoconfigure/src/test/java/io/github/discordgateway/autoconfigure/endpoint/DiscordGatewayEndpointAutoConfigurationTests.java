@@ -14,10 +14,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import tools.jackson.databind.json.JsonMapper;
 
 class DiscordGatewayEndpointAutoConfigurationTests {
@@ -161,5 +165,61 @@ class DiscordGatewayEndpointAutoConfigurationTests {
                 EndpointAutoConfiguration.class, DiscordGatewayEndpointAutoConfiguration.class))
         .withPropertyValues("management.endpoints.web.exposure.include=discordgateway")
         .run(context -> assertThat(context).doesNotHaveBean(DiscordGatewayEndpoint.class));
+  }
+
+  @Test
+  void isDiscoveredAsWebEndpointWithReadAndWriteOperations() {
+    new WebApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                EndpointAutoConfiguration.class,
+                WebEndpointAutoConfiguration.class,
+                DiscordGatewayEndpointAutoConfiguration.class))
+        .withUserConfiguration(FakeGatewayShards.class)
+        .withPropertyValues(
+            "management.endpoints.web.exposure.include=discordgateway",
+            "management.endpoint.discordgateway.access=UNRESTRICTED")
+        .run(
+            context -> {
+              ExposableWebEndpoint endpoint =
+                  context.getBean(WebEndpointsSupplier.class).getEndpoints().stream()
+                      .filter(e -> e.getEndpointId().toString().equals("discordgateway"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(endpoint.getOperations())
+                  .extracting(
+                      op ->
+                          op.getRequestPredicate().getHttpMethod()
+                              + " "
+                              + op.getRequestPredicate().getPath())
+                  .containsExactlyInAnyOrder(
+                      "GET discordgateway",
+                      "GET discordgateway/{id}",
+                      "POST discordgateway",
+                      "POST discordgateway/{id}");
+            });
+  }
+
+  @Test
+  void writeOperationsAreNotAccessibleByDefault() {
+    new WebApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                EndpointAutoConfiguration.class,
+                WebEndpointAutoConfiguration.class,
+                DiscordGatewayEndpointAutoConfiguration.class))
+        .withUserConfiguration(FakeGatewayShards.class)
+        .withPropertyValues("management.endpoints.web.exposure.include=discordgateway")
+        .run(
+            context -> {
+              ExposableWebEndpoint endpoint =
+                  context.getBean(WebEndpointsSupplier.class).getEndpoints().stream()
+                      .filter(e -> e.getEndpointId().toString().equals("discordgateway"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(endpoint.getOperations())
+                  .extracting(op -> op.getRequestPredicate().getHttpMethod().toString())
+                  .containsOnly("GET");
+            });
   }
 }
