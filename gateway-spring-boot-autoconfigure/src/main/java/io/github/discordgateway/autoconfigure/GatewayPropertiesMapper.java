@@ -26,6 +26,9 @@ final class GatewayPropertiesMapper {
 
   static final String PREFIX = "discord.gateway.";
 
+  /** Largest shard id accepted in {@code shards.ids} before an {@code auto} total is known. */
+  static final int MAX_AUTO_SHARD_ID = (1 << 20) - 1;
+
   private GatewayPropertiesMapper() {}
 
   /** Checks every range and format; the token is checked where it is used. */
@@ -120,9 +123,9 @@ final class GatewayPropertiesMapper {
             "discord.gateway.shards.total must be at least 1, but was " + total);
       }
     }
-    // with auto the ids are checked once the total is known; their format is checked now
+    // with auto the ids are checked against the total once it is known; the format is checked now
     try {
-      ShardIds.parse(shards.getIds(), total != null ? total : Integer.MAX_VALUE);
+      ShardIds.parse(shards.getIds(), total != null ? total : MAX_AUTO_SHARD_ID + 1);
     } catch (IllegalArgumentException ex) {
       throw new DiscordGatewayConfigurationException(
           Kind.INVALID_SHARDS,
