@@ -106,4 +106,14 @@ public final class GuildCreateEvent extends TypedDispatchEvent<GuildCreate> {
   public List<SoundboardSound> soundboardSounds() {
     return payload().soundboardSounds();
   }
+
+  /** Returns {@link GuildCreate#id()} of the payload. */
+  public long id() {
+    return payload().id();
+  }
+
+  /** Returns {@link GuildCreate#available()} of the payload. */
+  public boolean available() {
+    return payload().available();
+  }
 }

@@ -109,4 +109,9 @@ public final class GuildMemberUpdateEvent extends TypedDispatchEvent<GuildMember
   public Integer flags() {
     return payload().flags();
   }
+
+  /** Returns {@link GuildMemberUpdate#userId()} of the payload. */
+  public long userId() {
+    return payload().userId();
+  }
 }

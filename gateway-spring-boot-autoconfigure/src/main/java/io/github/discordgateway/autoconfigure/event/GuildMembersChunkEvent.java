@@ -69,4 +69,9 @@ public final class GuildMembersChunkEvent extends TypedDispatchEvent<GuildMember
   public String nonce() {
     return payload().nonce();
   }
+
+  /** Returns {@link GuildMembersChunk#last()} of the payload. */
+  public boolean last() {
+    return payload().last();
+  }
 }

@@ -4,6 +4,7 @@ package io.github.discordgateway.autoconfigure.event;
 import io.github.discordgateway.core.codec.RawJson;
 import io.github.discordgateway.core.model.Member;
 import io.github.discordgateway.core.model.Message;
+import io.github.discordgateway.core.model.User;
 import io.github.discordgateway.core.model.event.MessageCreate;
 import io.github.discordgateway.core.protocol.EventType;
 
@@ -52,5 +53,15 @@ public final class MessageCreateEvent extends TypedDispatchEvent<MessageCreate> 
    */
   public Integer channelType() {
     return payload().channelType();
+  }
+
+  /** Returns {@link MessageCreate#channelId()} of the payload. */
+  public long channelId() {
+    return payload().channelId();
+  }
+
+  /** Returns {@link MessageCreate#author()} of the payload. */
+  public User author() {
+    return payload().author();
   }
 }

@@ -4,6 +4,7 @@ package io.github.discordgateway.autoconfigure.event;
 import io.github.discordgateway.core.codec.RawJson;
 import io.github.discordgateway.core.model.Member;
 import io.github.discordgateway.core.model.Message;
+import io.github.discordgateway.core.model.User;
 import io.github.discordgateway.core.model.event.MessageUpdate;
 import io.github.discordgateway.core.protocol.EventType;
 
@@ -52,5 +53,15 @@ public final class MessageUpdateEvent extends TypedDispatchEvent<MessageUpdate> 
    */
   public Integer channelType() {
     return payload().channelType();
+  }
+
+  /** Returns {@link MessageUpdate#channelId()} of the payload. */
+  public long channelId() {
+    return payload().channelId();
+  }
+
+  /** Returns {@link MessageUpdate#author()} of the payload. */
+  public User author() {
+    return payload().author();
   }
 }

@@ -4,6 +4,8 @@ package io.github.discordgateway.autoconfigure.event;
 import io.github.discordgateway.core.codec.RawJson;
 import io.github.discordgateway.core.model.event.RateLimited;
 import io.github.discordgateway.core.protocol.EventType;
+import java.time.Duration;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,5 +45,20 @@ public final class RateLimitedEvent extends TypedDispatchEvent<RateLimited> {
    */
   public JsonNode meta() {
     return payload().meta();
+  }
+
+  /** Returns {@link RateLimited#retryAfterDuration()} of the payload. */
+  public Duration retryAfterDuration() {
+    return payload().retryAfterDuration();
+  }
+
+  /** Returns {@link RateLimited#guildId()} of the payload. */
+  public Optional<Long> guildId() {
+    return payload().guildId();
+  }
+
+  /** Returns {@link RateLimited#nonce()} of the payload. */
+  public Optional<String> nonce() {
+    return payload().nonce();
   }
 }

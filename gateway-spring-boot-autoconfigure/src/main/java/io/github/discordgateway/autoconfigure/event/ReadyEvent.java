@@ -7,6 +7,7 @@ import io.github.discordgateway.core.model.User;
 import io.github.discordgateway.core.model.event.Ready;
 import io.github.discordgateway.core.protocol.EventType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Published for each {@code READY} dispatch. Its payload, {@link Ready}, is decoded from the raw
@@ -68,5 +69,10 @@ public final class ReadyEvent extends TypedDispatchEvent<Ready> {
   /** Returns the payload's {@code application}: the bot's application id and flags. */
   public Ready.Application application() {
     return payload().application();
+  }
+
+  /** Returns {@link Ready#shardCount()} of the payload. */
+  public Optional<Integer> shardCount() {
+    return payload().shardCount();
   }
 }

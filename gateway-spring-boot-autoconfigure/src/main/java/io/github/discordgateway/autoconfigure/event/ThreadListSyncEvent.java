@@ -51,4 +51,9 @@ public final class ThreadListSyncEvent extends TypedDispatchEvent<ThreadListSync
   public List<ThreadMember> members() {
     return payload().members();
   }
+
+  /** Returns {@link ThreadListSync#wholeGuild()} of the payload. */
+  public boolean wholeGuild() {
+    return payload().wholeGuild();
+  }
 }

@@ -5,6 +5,7 @@ import io.github.discordgateway.core.codec.RawJson;
 import io.github.discordgateway.core.model.Member;
 import io.github.discordgateway.core.model.event.TypingStart;
 import io.github.discordgateway.core.protocol.EventType;
+import java.time.Instant;
 
 /**
  * Published for each {@code TYPING_START} dispatch. Its payload, {@link TypingStart}, is decoded
@@ -52,5 +53,10 @@ public final class TypingStartEvent extends TypedDispatchEvent<TypingStart> {
   /** Returns the payload's {@code member}: the typing member (guilds only). */
   public Member member() {
     return payload().member();
+  }
+
+  /** Returns {@link TypingStart#startedAt()} of the payload. */
+  public Instant startedAt() {
+    return payload().startedAt();
   }
 }
