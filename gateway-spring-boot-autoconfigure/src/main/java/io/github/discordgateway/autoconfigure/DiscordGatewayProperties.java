@@ -1,15 +1,19 @@
 package io.github.discordgateway.autoconfigure;
 
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.protocol.ActivityType;
+import io.github.discordgateway.core.protocol.PresenceStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties of the Discord gateway ({@code discord.gateway.*}).
+ * Configuration properties of the Discord gateway ({@code discord.gateway.*}). {@link #toString()}
+ * never shows the token.
  *
  * <pre>{@code
  * discord:
@@ -26,22 +30,27 @@ public class DiscordGatewayProperties {
   /** Whether to connect the application to the Discord gateway. */
   private boolean enabled = true;
 
-  /** Bot token from the Developer Portal, without the "Bot " prefix. Never logged or exposed. */
+  /**
+   * Bot token from the Developer Portal, with or without the "Bot " prefix. Never logged or exposed
+   * by actuator endpoints.
+   */
   private String token;
 
   /**
    * Gateway intents by name, case-insensitive (for example GUILDS, GUILD_MESSAGES,
-   * MESSAGE_CONTENT). Privileged intents must also be enabled in the Developer Portal.
+   * MESSAGE_CONTENT). Privileged intents (GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT) must
+   * also be enabled in the Developer Portal.
    */
   private List<String> intents = new ArrayList<>(List.of("GUILDS", "GUILD_MESSAGES"));
 
   /**
    * Gateway WebSocket URL to connect to instead of the one returned by the REST API, for proxies
-   * and tests (for example ws://127.0.0.1:8080).
+   * and tests (for example ws://127.0.0.1:8080). With a fixed shard total and this URL, no REST
+   * call is made at start-up.
    */
   private URI url;
 
-  /** Base URL of the Discord REST API, used to discover the gateway and the shard count. */
+  /** Base URL of the Discord REST API, used to discover the gateway URL and the shard count. */
   private URI apiUrl = URI.create("https://discord.com/api/v10");
 
   /** Transport compression of what Discord sends: zlib-stream, zstd-stream or none. */
@@ -52,6 +61,15 @@ public class DiscordGatewayProperties {
    */
   private int largeThreshold = 50;
 
+  /**
+   * Whether to connect when the application context starts; when false, call start() on the
+   * DiscordGatewayLifecycle bean.
+   */
+  private boolean autoStartup = true;
+
+  /** Time a graceful shutdown waits for the connections to close. */
+  private Duration stopTimeout = Duration.ofSeconds(5);
+
   /** Shards this application runs. */
   private final Shards shards = new Shards();
 
@@ -61,11 +79,14 @@ public class DiscordGatewayProperties {
   /** Connection settings. */
   private final Connection connection = new Connection();
 
-  /** Reconnect backoff. */
+  /** Reconnect backoff: exponential with full jitter. */
   private final Reconnect reconnect = new Reconnect();
 
   /** Event delivery to listeners. */
   private final Events events = new Events();
+
+  /** Gateway commands sent through the DiscordGateway bean. */
+  private final Commands commands = new Commands();
 
   public boolean isEnabled() {
     return enabled;
@@ -123,6 +144,22 @@ public class DiscordGatewayProperties {
     this.largeThreshold = largeThreshold;
   }
 
+  public boolean isAutoStartup() {
+    return autoStartup;
+  }
+
+  public void setAutoStartup(boolean autoStartup) {
+    this.autoStartup = autoStartup;
+  }
+
+  public Duration getStopTimeout() {
+    return stopTimeout;
+  }
+
+  public void setStopTimeout(Duration stopTimeout) {
+    this.stopTimeout = stopTimeout;
+  }
+
   public Shards getShards() {
     return shards;
   }
@@ -143,6 +180,11 @@ public class DiscordGatewayProperties {
     return events;
   }
 
+  public Commands getCommands() {
+    return commands;
+  }
+
+  /** Prints every setting except the token, which shows as {@code <redacted>} when set. */
   @Override
   public String toString() {
     return "DiscordGatewayProperties[enabled="
@@ -157,6 +199,8 @@ public class DiscordGatewayProperties {
         + apiUrl
         + ", compression="
         + compression
+        + ", largeThreshold="
+        + largeThreshold
         + ", shards="
         + shards.total
         + "/"
@@ -172,8 +216,15 @@ public class DiscordGatewayProperties {
 
     /**
      * Shard ids this instance runs, as ranges and lists (for example 0-7 or 0,2,4); empty for all.
+     * Every id must be below the total.
      */
     private String ids;
+
+    /**
+     * Identify buckets (max_concurrency) when the gateway is not discovered over REST; ignored when
+     * Discord reports its own value.
+     */
+    private int maxConcurrency = 1;
 
     public String getTotal() {
       return total;
@@ -190,56 +241,39 @@ public class DiscordGatewayProperties {
     public void setIds(String ids) {
       this.ids = ids;
     }
+
+    public int getMaxConcurrency() {
+      return maxConcurrency;
+    }
+
+    public void setMaxConcurrency(int maxConcurrency) {
+      this.maxConcurrency = maxConcurrency;
+    }
+
+    /** Returns whether the total is "auto" (case-insensitive). */
+    boolean isAuto() {
+      return total != null && total.trim().toLowerCase(Locale.ROOT).equals("auto");
+    }
   }
 
-  /** Presence sent with Identify. */
+  /** Presence sent with Identify; none is sent when neither a status nor an activity is set. */
   public static class Presence {
 
     /** Status: online, dnd, idle, invisible or offline. */
-    private String status = "online";
-
-    /** Name of the activity shown, for example "with snowflakes"; none when empty. */
-    private String activityName;
-
-    /** Type of the activity: playing, streaming, listening, watching, custom or competing. */
-    private String activityType = "playing";
-
-    /** Stream URL of a streaming activity. */
-    private String activityUrl;
+    private PresenceStatus status;
 
     /** Whether the bot is marked as away from keyboard. */
     private boolean afk;
 
-    public String getStatus() {
+    /** Activity shown under the bot's name. */
+    private final Activity activity = new Activity();
+
+    public PresenceStatus getStatus() {
       return status;
     }
 
-    public void setStatus(String status) {
+    public void setStatus(PresenceStatus status) {
       this.status = status;
-    }
-
-    public String getActivityName() {
-      return activityName;
-    }
-
-    public void setActivityName(String activityName) {
-      this.activityName = activityName;
-    }
-
-    public String getActivityType() {
-      return activityType;
-    }
-
-    public void setActivityType(String activityType) {
-      this.activityType = activityType;
-    }
-
-    public String getActivityUrl() {
-      return activityUrl;
-    }
-
-    public void setActivityUrl(String activityUrl) {
-      this.activityUrl = activityUrl;
     }
 
     public boolean isAfk() {
@@ -249,18 +283,70 @@ public class DiscordGatewayProperties {
     public void setAfk(boolean afk) {
       this.afk = afk;
     }
+
+    public Activity getActivity() {
+      return activity;
+    }
+  }
+
+  /** Activity shown under the bot's name. */
+  public static class Activity {
+
+    /** Name of the activity, for example "with snowflakes"; no activity when empty. */
+    private String name;
+
+    /** Type of the activity: playing, streaming, listening, watching, custom or competing. */
+    private ActivityType type = ActivityType.PLAYING;
+
+    /** Extra text; the shown text of a custom status. */
+    private String state;
+
+    /** Stream URL (Twitch or YouTube) of a streaming activity. */
+    private String url;
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public ActivityType getType() {
+      return type;
+    }
+
+    public void setType(ActivityType type) {
+      this.type = type;
+    }
+
+    public String getState() {
+      return state;
+    }
+
+    public void setState(String state) {
+      this.state = state;
+    }
+
+    public String getUrl() {
+      return url;
+    }
+
+    public void setUrl(String url) {
+      this.url = url;
+    }
   }
 
   /** Connection settings. */
   public static class Connection {
 
-    /** Operating system reported in Identify. */
-    private String os = System.getProperty("os.name", "linux").toLowerCase(java.util.Locale.ROOT);
+    /** Operating system reported in the Identify connection properties. */
+    private String os = System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT);
 
-    /** Library name reported in Identify as the browser. */
+    /** Library name reported in the Identify connection properties as the browser. */
     private String browser = "discord-gateway-java";
 
-    /** Library name reported in Identify as the device. */
+    /** Library name reported in the Identify connection properties as the device. */
     private String device = "discord-gateway-java";
 
     /** Time allowed for the TCP connect and the WebSocket handshake together. */
@@ -269,7 +355,16 @@ public class DiscordGatewayProperties {
     /** Time allowed between the WebSocket handshake and Discord's Hello. */
     private Duration helloTimeout = Duration.ofSeconds(20);
 
-    /** Largest message accepted from Discord; a large guild's GUILD_CREATE can exceed 1 MB. */
+    /** Time one write to the socket may block before the connection is considered dead. */
+    private Duration sendTimeLimit = Duration.ofSeconds(10);
+
+    /** Time allowed for the REST call that discovers the gateway and the shard count. */
+    private Duration restTimeout = Duration.ofSeconds(10);
+
+    /**
+     * Largest message accepted from Discord, after decompression; a large guild's GUILD_CREATE can
+     * exceed 1 MB.
+     */
     private DataSize maxFrameSize = DataSize.ofMegabytes(16);
 
     public String getOs() {
@@ -312,6 +407,22 @@ public class DiscordGatewayProperties {
       this.helloTimeout = helloTimeout;
     }
 
+    public Duration getSendTimeLimit() {
+      return sendTimeLimit;
+    }
+
+    public void setSendTimeLimit(Duration sendTimeLimit) {
+      this.sendTimeLimit = sendTimeLimit;
+    }
+
+    public Duration getRestTimeout() {
+      return restTimeout;
+    }
+
+    public void setRestTimeout(Duration restTimeout) {
+      this.restTimeout = restTimeout;
+    }
+
     public DataSize getMaxFrameSize() {
       return maxFrameSize;
     }
@@ -330,10 +441,10 @@ public class DiscordGatewayProperties {
     /** Cap of every reconnect delay. */
     private Duration maxBackoff = Duration.ofSeconds(60);
 
-    /** Growth of the delay bound per failed attempt. */
+    /** Growth of the delay bound per failed attempt (at least 1). */
     private double multiplier = 2.0;
 
-    /** How long a connection must stay up before the attempts count from zero again. */
+    /** Time a connection must stay up before the attempts count from zero again. */
     private Duration resetAfter = Duration.ofSeconds(60);
 
     public Duration getInitialBackoff() {
@@ -374,11 +485,17 @@ public class DiscordGatewayProperties {
 
     /**
      * Events waiting per shard at which the shard stops reading from its socket until listeners
-     * catch up. Heartbeats keep flowing; no event is dropped.
+     * catch up (at least 2). Heartbeats keep flowing; no event is dropped.
      */
     private int queueCapacity = 1024;
 
-    /** Threads that deliver events to listeners, shared by all shards; 0 for the core count. */
+    /** Events one delivery task hands to listeners before the shard yields its thread. */
+    private int batchSize = 64;
+
+    /**
+     * Threads that deliver events to listeners, shared by all shards; 0 for the processor count.
+     * Ignored with virtual threads (spring.threads.virtual.enabled).
+     */
     private int threads;
 
     public int getQueueCapacity() {
@@ -389,12 +506,37 @@ public class DiscordGatewayProperties {
       this.queueCapacity = queueCapacity;
     }
 
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+
     public int getThreads() {
       return threads;
     }
 
     public void setThreads(int threads) {
       this.threads = threads;
+    }
+  }
+
+  /** Gateway commands sent through the DiscordGateway bean. */
+  public static class Commands {
+
+    /**
+     * Time a Request Guild Members waits for its last GUILD_MEMBERS_CHUNK before its future fails.
+     */
+    private Duration memberRequestTimeout = Duration.ofSeconds(30);
+
+    public Duration getMemberRequestTimeout() {
+      return memberRequestTimeout;
+    }
+
+    public void setMemberRequestTimeout(Duration memberRequestTimeout) {
+      this.memberRequestTimeout = memberRequestTimeout;
     }
   }
 }
