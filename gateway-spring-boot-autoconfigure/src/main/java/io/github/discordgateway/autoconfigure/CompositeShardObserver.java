@@ -1,6 +1,7 @@
 package io.github.discordgateway.autoconfigure;
 
 import io.github.discordgateway.core.protocol.Opcode;
+import io.github.discordgateway.core.protocol.SessionStartLimit;
 import io.github.discordgateway.core.shard.ShardObserver;
 import io.github.discordgateway.core.shard.ShardStatus;
 import java.time.Duration;
@@ -90,6 +91,34 @@ final class CompositeShardObserver implements ShardObserver {
   public void statusChanged(int shardId, ShardStatus previous, ShardStatus current) {
     for (ShardObserver o : observers) {
       o.statusChanged(shardId, previous, current);
+    }
+  }
+
+  @Override
+  public void helloReceived(int shardId, Duration heartbeatInterval) {
+    for (ShardObserver o : observers) {
+      o.helloReceived(shardId, heartbeatInterval);
+    }
+  }
+
+  @Override
+  public void payloadDecompressed(int shardId, int bytes) {
+    for (ShardObserver o : observers) {
+      o.payloadDecompressed(shardId, bytes);
+    }
+  }
+
+  @Override
+  public void eventDropped(int shardId, String type) {
+    for (ShardObserver o : observers) {
+      o.eventDropped(shardId, type);
+    }
+  }
+
+  @Override
+  public void sessionStartLimitUpdated(SessionStartLimit limit) {
+    for (ShardObserver o : observers) {
+      o.sessionStartLimitUpdated(limit);
     }
   }
 
