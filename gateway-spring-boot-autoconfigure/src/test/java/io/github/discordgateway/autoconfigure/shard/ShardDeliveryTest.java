@@ -72,16 +72,9 @@ class ShardDeliveryTest {
                           >= HEARTBEAT.multipliedBy(2).toNanos());
       assertThat(shard.readingPaused()).isTrue();
       assertThat(shard.queuedEvents()).isLessThan(messages / 2);
-      System.out.println(
-          "TIMING paused-phase done at "
-              + (releasedAt - blockedSince.get()) / 1_000_000
-              + " ms, queued "
-              + shard.queuedEvents());
       release.countDown();
 
       await().atMost(TIMEOUT).until(() -> listener.count(0, "MESSAGE_CREATE") == messages);
-      System.out.println(
-          "TIMING drained in " + (System.nanoTime() - releasedAt) / 1_000_000 + " ms");
       assertThat(listener.sequences(0))
           .containsExactlyElementsOf(ShardResumeTest.allSequences(gateway));
       assertThat(listener.of(ShardDisconnected.class)).isEmpty();
