@@ -265,10 +265,11 @@ public final class GatewayClient implements ConnectionHandler {
               ? ge
               : new GatewayException(
                   GatewayException.Kind.CONNECTION_LOST,
-                  "Transport error: " + error.getClass().getSimpleName(),
+                  "Transport error: " + describe(error),
                   error);
       transportError = e;
-      log.warn("{} transport error: {}", name, e.getMessage());
+      // the shard reports the close that follows; this is detail for debugging
+      log.debug("{} transport error: {}", name, e.getMessage());
       safely(() -> listener.onError(e));
     }
   }
@@ -287,6 +288,18 @@ public final class GatewayClient implements ConnectionHandler {
       pausedThisInterval = true;
     }
     readingPaused = paused;
+  }
+
+  /**
+   * Names the innermost cause with its message (wrappers such as CompletionException say nothing).
+   */
+  private static String describe(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   // ---------------------------------------------------------------- commands
