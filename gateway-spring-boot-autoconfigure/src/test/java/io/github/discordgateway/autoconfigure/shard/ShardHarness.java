@@ -31,6 +31,9 @@ final class ShardHarness {
 
   static final Duration TIMEOUT = Duration.ofSeconds(15);
 
+  /** One WebSocket client for every test, as one application has. */
+  static final StandardWebSocketClient CLIENT = SpringWebSocketTransport.standardClient(4);
+
   /** Runs the delayed grants of short-window identify limiters (daemon, shared by tests). */
   static final ExecutorGatewayScheduler LIMITER_TIMER =
       ExecutorGatewayScheduler.create("test-identify-limiter", 1);
@@ -65,8 +68,7 @@ final class ShardHarness {
   }
 
   static SpringWebSocketTransport transport(int maxMessageSize) {
-    return new SpringWebSocketTransport(
-        new StandardWebSocketClient(), maxMessageSize, Duration.ofSeconds(5));
+    return new SpringWebSocketTransport(CLIENT, maxMessageSize, Duration.ofSeconds(5));
   }
 
   /** A manager of one shard (of one) with zlib-stream, a fast backoff and {@code listener}. */
