@@ -4,7 +4,9 @@ import static io.github.discordgateway.autoconfigure.shard.ShardHarness.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.event.ShardReconnecting;
+import io.github.discordgateway.core.event.ShardStateChanged;
 import io.github.discordgateway.core.shard.BackoffPolicy;
 import io.github.discordgateway.core.shard.ReconnectBackoff;
 import io.github.discordgateway.core.shard.ShardManager;
@@ -67,6 +69,23 @@ class ShardBackoffTest {
       assertThat(Duration.ofNanos(refusedFor))
           .isGreaterThanOrEqualTo(Duration.ofMillis(delayOfFirstEight));
       assertThat(totalDelay).isPositive();
+      // listeners see each reconnect in order: -> RECONNECTING, the delay, then -> CONNECTING
+      List<ShardEvent> lifecycle =
+          listener.events.stream()
+              .filter(e -> e instanceof ShardReconnecting || e instanceof ShardStateChanged)
+              .toList();
+      for (int i = 0; i < lifecycle.size(); i++) {
+        if (lifecycle.get(i) instanceof ShardReconnecting) {
+          assertThat(lifecycle.get(i - 1))
+              .isInstanceOfSatisfying(
+                  ShardStateChanged.class,
+                  c -> assertThat(c.current()).isEqualTo(ShardStatus.RECONNECTING));
+          assertThat(lifecycle.get(i + 1))
+              .isInstanceOfSatisfying(
+                  ShardStateChanged.class,
+                  c -> assertThat(c.previous()).isEqualTo(ShardStatus.RECONNECTING));
+        }
+      }
     }
   }
 
