@@ -78,7 +78,9 @@ class ShardManagerTest {
           assertThat(gap).as("gap before shard %d", shard).isGreaterThan(WINDOW.minus(tolerance));
         }
       }
-      // wave k = shards 4k..4k+3: nobody of wave k connects before wave k-1 has identified
+      // wave k = shards 4k..4k+3: nobody of wave k identifies before all of wave k-1 did, nor
+      // connects before wave k-1 sent its identifies (the fake sees those a moment later: 50 ms
+      // of slack for the loopback hop)
       Map<Integer, Instant> opened = openTimes(gateway);
       for (int wave = 1; wave < 4; wave++) {
         Instant previousWaveDone = Instant.MIN;
@@ -86,9 +88,12 @@ class ShardManagerTest {
           previousWaveDone = max(previousWaveDone, identified.get(shard));
         }
         for (int shard = 4 * wave; shard < 4 * wave + 4; shard++) {
+          assertThat(identified.get(shard))
+              .as("identify of shard %d", shard)
+              .isAfter(previousWaveDone);
           assertThat(opened.get(shard))
               .as("connect of shard %d", shard)
-              .isAfterOrEqualTo(previousWaveDone);
+              .isAfter(previousWaveDone.minus(tolerance));
         }
       }
       assertThat(took).isGreaterThan(WINDOW.multipliedBy(3).minus(tolerance));
@@ -216,11 +221,16 @@ class ShardManagerTest {
 
       manager.send(guildOfShard1, UpdateVoiceState.leave(guildOfShard1)).get(5, TimeUnit.SECONDS);
       manager.send(guildOfShard0, UpdateVoiceState.leave(guildOfShard0)).get(5, TimeUnit.SECONDS);
-      ClientPayload first = gateway.takeCommand(Opcode.VOICE_STATE_UPDATE, TIMEOUT);
-      ClientPayload second = gateway.takeCommand(Opcode.VOICE_STATE_UPDATE, TIMEOUT);
-      assertThat(first.shard()).isEqualTo(1);
-      assertThat(first.data().get("guild_id").asString()).isEqualTo(Long.toString(guildOfShard1));
-      assertThat(second.shard()).isZero();
+      // two connections: the fake may see the two commands in either order
+      Map<Integer, String> guildByShard = new TreeMap<>();
+      for (int i = 0; i < 2; i++) {
+        ClientPayload sent = gateway.takeCommand(Opcode.VOICE_STATE_UPDATE, TIMEOUT);
+        guildByShard.put(sent.shard(), sent.data().get("guild_id").asString());
+      }
+      assertThat(guildByShard)
+          .containsExactly(
+              Map.entry(0, Long.toString(guildOfShard0)),
+              Map.entry(1, Long.toString(guildOfShard1)));
 
       manager.broadcast(UpdatePresence.of("idle")).get(5, TimeUnit.SECONDS);
       await()
