@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: frames arrive on the reader thread, heartbeats run on the scheduler, commands
  * come from any thread. See {@link GatewayClientListener} for the rules its callbacks follow.
  *
+ * <p>The client logs its lifecycle at DEBUG only: whoever supervises it (a {@code Shard}) logs one
+ * INFO line per lifecycle change, so that a reconnect is not reported twice.
+ *
  * <p>Bad input never throws out of the client: an unknown opcode or event name is logged and
  * skipped; an undecodable payload, a corrupt compressed stream or a broken Hello closes the
  * connection with {@value CloseCode#RESUMABLE_CLOSE} and is reported through {@link
@@ -265,10 +268,11 @@ public final class GatewayClient implements ConnectionHandler {
               ? ge
               : new GatewayException(
                   GatewayException.Kind.CONNECTION_LOST,
-                  "Transport error: " + error.getClass().getSimpleName(),
+                  "Transport error: " + describe(error),
                   error);
       transportError = e;
-      log.warn("{} transport error: {}", name, e.getMessage());
+      // the shard reports the close that follows; this is detail for debugging
+      log.debug("{} transport error: {}", name, e.getMessage());
       safely(() -> listener.onError(e));
     }
   }
@@ -287,6 +291,18 @@ public final class GatewayClient implements ConnectionHandler {
       pausedThisInterval = true;
     }
     readingPaused = paused;
+  }
+
+  /**
+   * Names the innermost cause with its message (wrappers such as CompletionException say nothing).
+   */
+  private static String describe(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   // ---------------------------------------------------------------- commands
@@ -436,7 +452,7 @@ public final class GatewayClient implements ConnectionHandler {
       }
       case HEARTBEAT_ACK -> onHeartbeatAck();
       case RECONNECT -> {
-        log.info("{} server requested a reconnect", name);
+        log.debug("{} server requested a reconnect", name);
         closeLocally(
             CloseCode.RESUMABLE_CLOSE,
             "Reconnect requested",
@@ -481,7 +497,7 @@ public final class GatewayClient implements ConnectionHandler {
   private void onInvalidSession(RawJson data) {
     boolean resumable = data != null && "true".equals(data.json().trim());
     if (resumable) {
-      log.info("{} invalid session (resumable): reconnecting to resume", name);
+      log.debug("{} invalid session (resumable): reconnecting to resume", name);
       closeLocally(
           CloseCode.RESUMABLE_CLOSE,
           "Invalid session (resumable)",
@@ -490,7 +506,7 @@ public final class GatewayClient implements ConnectionHandler {
           false,
           null);
     } else {
-      log.info("{} invalid session: identifying anew after a short delay", name);
+      log.debug("{} invalid session: identifying anew after a short delay", name);
       discardSession();
       long delayMs = 1000 + (long) (random.nextDouble() * 4000);
       closeLocally(
@@ -652,7 +668,7 @@ public final class GatewayClient implements ConnectionHandler {
       }
       identifySent = true;
       String payload = PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify());
-      log.info("{} identifying (intents {})", name, settings.intents());
+      log.debug("{} identifying (intents {})", name, settings.intents());
       outbound.sendPriority(Opcode.IDENTIFY, payload);
       safely(listener::onIdentifySent);
     }
@@ -662,7 +678,7 @@ public final class GatewayClient implements ConnectionHandler {
     long seq = Math.max(0, sequence);
     String payload =
         PayloadEncoder.encode(Opcode.RESUME, new Resume(settings.token(), sessionId, seq));
-    log.info("{} resuming session at seq {}", name, seq);
+    log.debug("{} resuming session at seq {}", name, seq);
     outbound.sendPriority(Opcode.RESUME, payload);
     safely(listener::onResumeSent);
   }
@@ -735,19 +751,19 @@ public final class GatewayClient implements ConnectionHandler {
             : new SessionSnapshot(sessionId, sequence, resumeUrl);
     outcome = new CloseOutcome(code, reason, next, error, snapshot, zombie, local, delay);
     if (next == NextStep.STOP_FATAL) {
-      log.error(
+      log.debug(
           "{} closed with {} ({}): fatal, not reconnecting. {}",
           name,
           code,
           reason,
           error == null ? "" : error.getMessage());
     } else {
-      log.info(
+      log.debug(
           "{} closed with {} ({}) {}; next: {}",
           name,
           code,
           reason.isEmpty() ? "no reason" : reason,
-          local ? "by the client" : "by the server",
+          local ? "by the client" : "by the server or the network",
           next);
     }
     CloseOutcome result = outcome;
@@ -801,7 +817,7 @@ public final class GatewayClient implements ConnectionHandler {
     @Override
     void onHello(Hello hello) {
       long interval = hello.heartbeatInterval();
-      log.info("{} hello: heartbeat interval {} ms", name, interval);
+      log.debug("{} hello: heartbeat interval {} ms", name, interval);
       safely(() -> listener.onHello(Duration.ofMillis(interval)));
       outbound.helloReceived();
       startHeartbeating(interval);
@@ -835,7 +851,7 @@ public final class GatewayClient implements ConnectionHandler {
 
     @Override
     void onResumed(Dispatch dispatch) {
-      log.info("{} resumed at seq {}", name, sequence);
+      log.debug("{} resumed at seq {}", name, sequence);
       transition(new Connected());
       outbound.sessionReady();
       safely(listener::onResumed);
@@ -889,7 +905,7 @@ public final class GatewayClient implements ConnectionHandler {
     if (resumeUrl == null) {
       log.warn("{} READY without resume_gateway_url: this session cannot be resumed", name);
     }
-    log.info(
+    log.debug(
         "{} ready: session started with {} guilds (API v{})",
         name,
         ready.guilds().size(),

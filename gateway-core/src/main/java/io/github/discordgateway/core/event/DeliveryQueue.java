@@ -94,6 +94,15 @@ public final class DeliveryQueue<E> {
           paused = true;
           pauses++;
           flowControl.pause();
+          // The drain thread may have emptied the queue between our check and the write of
+          // `paused`, reading `paused` as false: nobody would resume then. Re-reading the size
+          // after
+          // the (volatile) write closes that window: either we see its decrements here, or it sees
+          // `paused` and resumes.
+          if (size.get() <= resumeAt) {
+            paused = false;
+            flowControl.resume();
+          }
         }
       }
     }

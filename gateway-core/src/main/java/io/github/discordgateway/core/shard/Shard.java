@@ -245,7 +245,7 @@ public final class Shard {
         attempt.client.disconnect("Shutting down");
       }
     } else {
-      finishStop(logout ? SessionSnapshot.NONE : null, logout);
+      finishStop(attempt, logout ? SessionSnapshot.NONE : null, logout);
     }
     return done;
   }
@@ -417,7 +417,7 @@ public final class Shard {
       return;
     }
     if (stopNow) {
-      finishStop(null, logout);
+      finishStop(attempt, null, logout);
       return;
     }
     scheduleReconnect(outcome);
@@ -454,11 +454,18 @@ public final class Shard {
     done.complete(null);
   }
 
-  private void finishStop(SessionSnapshot override, boolean logout) {
+  /**
+   * Completes a stop of {@code stopped}'s connection. A {@link #start()} that ran since (another
+   * thread restarting the shard) owns the shard now and is left alone.
+   */
+  private void finishStop(Attempt stoppedAttempt, SessionSnapshot override, boolean logout) {
     CompletableFuture<Void> readyFuture;
     CompletableFuture<Void> handshake;
     CompletableFuture<Void> done;
     synchronized (lock) {
+      if (current != stoppedAttempt) {
+        return;
+      }
       running = false;
       current = null;
       if (override != null) {
@@ -480,8 +487,6 @@ public final class Shard {
   }
 
   private void scheduleReconnect(CloseOutcome outcome) {
-    Duration delay;
-    int attemptNumber;
     boolean resume = outcome.nextStep() == NextStep.RESUME && session.resumable();
     String reason = reasonOf(outcome);
     synchronized (lock) {
@@ -494,12 +499,23 @@ public final class Shard {
         backoff.reset();
       }
       connectedAt = null;
-      delay = backoff.next();
+      Duration delay = backoff.next();
       if (outcome.suggestedDelay() != null && outcome.suggestedDelay().compareTo(delay) > 0) {
         delay = outcome.suggestedDelay();
       }
-      attemptNumber = backoff.attempts();
-      setStatusLocked(ShardStatus.RECONNECTING, reason);
+      int attemptNumber = backoff.attempts();
+      setStatusLocked(
+          ShardStatus.RECONNECTING,
+          reason
+              + "; "
+              + (resume ? "resuming" : "identifying")
+              + " in "
+              + delay.toMillis()
+              + " ms (attempt "
+              + attemptNumber
+              + ")");
+      // queued before the timer exists, so listeners see it before the next CONNECTING
+      delivery.offer(new ShardReconnecting(id, attemptNumber, delay, resume, reason));
       pendingConnect =
           context
               .scheduler()
@@ -511,15 +527,7 @@ public final class Shard {
                   },
                   delay);
     }
-    log.info(
-        "{} reconnecting in {} ms (attempt {}, {}): {}",
-        name,
-        delay.toMillis(),
-        attemptNumber,
-        resume ? "resume" : "identify",
-        reason);
     context.observer().reconnecting(id, reasonTag(outcome), resume);
-    delivery.offer(new ShardReconnecting(id, attemptNumber, delay, resume, reason));
   }
 
   private static String reasonOf(CloseOutcome outcome) {
@@ -561,12 +569,14 @@ public final class Shard {
     }
     status = next;
     statusSince = context.clock().instant();
-    if (next == ShardStatus.CONNECTED
-        || next == ShardStatus.FATAL
-        || previous == ShardStatus.FATAL) {
-      log.info("{} {} -> {}{}", name, previous, next, reason == null ? "" : " (" + reason + ")");
-    } else {
-      log.info("{} {} -> {} ({})", name, previous, next, statusReason);
+    // one INFO line per lifecycle change; a fatal stop gets its ERROR line from fatal()
+    if (next != ShardStatus.FATAL && log.isInfoEnabled()) {
+      log.info(
+          "{} {} -> {}{}",
+          name,
+          previous,
+          next,
+          statusReason.isEmpty() ? "" : " (" + statusReason + ")");
     }
     context.observer().statusChanged(id, previous, next);
     delivery.offer(new ShardStateChanged(id, previous, next, statusReason));
@@ -730,7 +740,8 @@ public final class Shard {
     }
 
     void connectFailed(Throwable error) {
-      log.warn("{} could not connect: {}", name, rootMessage(error));
+      // the RECONNECTING line that follows carries the reason
+      log.debug("{} could not connect: {}", name, rootMessage(error));
       client.onTransportError(error);
       client.onClosed(
           CloseCode.ABNORMAL_CLOSURE.code(), "Connection failed: " + rootMessage(error));
@@ -834,11 +845,12 @@ public final class Shard {
 
     @Override
     public void onReady(Ready ready) {
+      SessionSnapshot snapshot = client.snapshot();
       synchronized (lock) {
         if (this != current) {
           return;
         }
-        session = client.snapshot();
+        session = snapshot;
       }
       onReadyGuilds(ready);
     }
@@ -888,7 +900,8 @@ public final class Shard {
 
     @Override
     public void onError(GatewayException error) {
-      log.warn("{} {}: {}", name, error.kind(), error.getMessage());
+      // the client logged it (protocol errors) or the close that follows reports it
+      log.debug("{} {}: {}", name, error.kind(), error.getMessage());
     }
 
     @Override

@@ -28,6 +28,9 @@ final class SessionAdapter implements WebSocketHandler {
   private final AtomicBoolean closedReported = new AtomicBoolean();
   private volatile SpringGatewayConnection connection;
 
+  // Set once a message went over the limit: the connection is closing with 1009, and the rest of
+  // that message (and anything after it) must not reach the handler as if it were a new message.
+  private volatile boolean overLimit;
   private StringBuilder textParts;
   private byte[] binaryParts;
   private int binaryLength;
@@ -50,6 +53,9 @@ final class SessionAdapter implements WebSocketHandler {
 
   @Override
   public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
+    if (overLimit) {
+      return;
+    }
     if (message instanceof TextMessage text) {
       onText(text);
     } else if (message instanceof BinaryMessage binary) {
@@ -124,6 +130,7 @@ final class SessionAdapter implements WebSocketHandler {
   }
 
   private void tooLarge(int size) {
+    overLimit = true;
     String reason = "Message of " + size + " bytes exceeds the limit of " + maxMessageSize;
     handler.onError(new MessageTooLargeException(reason));
     SpringGatewayConnection current = connection;

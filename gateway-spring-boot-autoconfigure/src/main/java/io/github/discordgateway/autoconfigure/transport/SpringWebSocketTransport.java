@@ -7,14 +7,27 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.WebSocketClient;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
  * A {@link GatewayTransport} over spring-websocket's {@link WebSocketClient}: by default the {@code
  * StandardWebSocketClient} on Tomcat's JSR-356 client, or any client the application provides.
+ *
+ * <p>Threads: Tomcat's JSR-356 client reads every connection on one shared asynchronous channel
+ * group, whose threads follow the number of reads in progress at once, not the number of
+ * connections. Its connect call blocks a thread for the handshake; {@code StandardWebSocketClient}
+ * runs it on a {@code SimpleAsyncTaskExecutor} by default, one new thread per connection attempt.
+ * {@link #standardClient(int)} bounds that with a small shared pool whose threads end when idle, so
+ * a start of many shards does not create a thread per shard.
  *
  * <p>Messages are received as partial messages and assembled here, so the WebSocket library keeps
  * only small per-connection buffers while a single message (a large {@code GUILD_CREATE}) can still
@@ -80,6 +93,45 @@ public final class SpringWebSocketTransport implements GatewayTransport {
               }
             });
     return result;
+  }
+
+  /**
+   * Creates the default {@link StandardWebSocketClient} with a bounded connect executor: at most
+   * {@code connectThreads} handshakes run at once (more wait in a queue), on daemon threads named
+   * {@code discord-gateway-connect-N} that end after 30 s without work.
+   *
+   * <pre>{@code
+   * GatewayTransport transport = new SpringWebSocketTransport(
+   *     SpringWebSocketTransport.standardClient(4), 16 * 1024 * 1024, Duration.ofSeconds(10));
+   * }</pre>
+   *
+   * @param connectThreads handshakes in parallel (at least 1)
+   * @return the client
+   */
+  public static StandardWebSocketClient standardClient(int connectThreads) {
+    if (connectThreads < 1) {
+      throw new IllegalArgumentException("connectThreads must be at least 1: " + connectThreads);
+    }
+    AtomicInteger counter = new AtomicInteger();
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread =
+              new Thread(runnable, "discord-gateway-connect-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            connectThreads,
+            connectThreads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            factory);
+    executor.allowCoreThreadTimeOut(true);
+    StandardWebSocketClient client = new StandardWebSocketClient();
+    client.setTaskExecutor(new TaskExecutorAdapter(executor));
+    return client;
   }
 
   /** Returns the URI without its query, for messages. */
