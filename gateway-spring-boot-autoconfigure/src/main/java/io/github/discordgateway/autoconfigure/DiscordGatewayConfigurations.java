@@ -130,15 +130,17 @@ final class DiscordGatewayConfigurations {
     @Bean
     @ConditionalOnMissingBean(WebSocketClient.class)
     StandardWebSocketClient discordWebSocketClient(Environment environment) {
-      StandardWebSocketClient client = new StandardWebSocketClient();
       // the connect task runs on this executor only during the handshake; reading runs on the
       // container's shared I/O threads, so no thread is held per connection
-      SimpleAsyncTaskExecutor connector = new SimpleAsyncTaskExecutor("discord-gateway-connect-");
       if (Threading.VIRTUAL.isActive(environment)) {
+        StandardWebSocketClient client = new StandardWebSocketClient();
+        SimpleAsyncTaskExecutor connector = new SimpleAsyncTaskExecutor("discord-gateway-connect-");
         connector.setVirtualThreads(true);
+        client.setTaskExecutor(connector);
+        return client;
       }
-      client.setTaskExecutor(connector);
-      return client;
+      // platform threads: a small shared pool instead of a new thread per connection attempt
+      return SpringWebSocketTransport.standardClient(4);
     }
   }
 

@@ -820,6 +820,11 @@ public final class Shard {
     }
 
     @Override
+    public void onHello(Duration heartbeatInterval) {
+      context.observer().helloReceived(id, heartbeatInterval);
+    }
+
+    @Override
     public void onIdentifySent() {
       identifies.incrementAndGet();
       context.observer().identified(id);

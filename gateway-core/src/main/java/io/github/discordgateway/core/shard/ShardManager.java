@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * Owns the shards of this process. It works out the shard count ({@code auto} asks {@code GET
  * /gateway/bot}), runs the configured subset of shard ids, starts them bucket by bucket under the
  * {@link IdentifyLimiter} (with {@code max_concurrency} 16, sixteen shards identify in the same
- * 5-second window; the default limiter keeps 250 ms more between two identifies of one bucket, see
- * {@link #IDENTIFY_SAFETY_MARGIN}), routes commands by guild id, and stops them with a resumable
- * close so that the next start of the process resumes from the {@link SessionStore}.
+ * 5-second window; the default limiter keeps {@link LocalIdentifyLimiter#SAFETY_MARGIN} more
+ * between two identifies of one bucket), routes commands by guild id, and stops them with a
+ * resumable close so that the next start of the process resumes from the {@link SessionStore}.
  *
  * <pre>{@code
  * ShardManager manager = ShardManager.builder(settings, transport)
@@ -57,16 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class ShardManager implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ShardManager.class);
-
-  /**
-   * Added to Discord's 5-second identify window by the default limiter. A permit is granted a
-   * moment before the Identify is on the wire, and that moment varies (the first send of a
-   * connection, a busy I/O thread): with the bare window, two identifies of one bucket reached the
-   * fake gateway less than 5 s apart and the second got op 9, costing a 1-5 s wait plus another
-   * window. Measured: 16 shards with max_concurrency 4 took 26 s with the bare window (4 shards
-   * invalidated) and 17.6 s with this margin (none).
-   */
-  static final Duration IDENTIFY_SAFETY_MARGIN = Duration.ofMillis(250);
 
   private final Builder config;
   private final GatewayScheduler scheduler;
@@ -162,12 +152,10 @@ public final class ShardManager implements AutoCloseable {
       IdentifyLimiter limiter =
           config.identifyLimiter != null
               ? config.identifyLimiter
-              : new LocalIdentifyLimiter(
-                  config.clock,
-                  scheduler,
-                  LocalIdentifyLimiter.DEFAULT_WINDOW.plus(IDENTIFY_SAFETY_MARGIN));
+              : new LocalIdentifyLimiter(config.clock, scheduler);
       if (plan.sessionStartLimit != null) {
         limiter.updateSessionStartLimit(plan.sessionStartLimit);
+        config.observer.sessionStartLimitUpdated(plan.sessionStartLimit);
       }
       ShardContext context =
           new ShardContext(

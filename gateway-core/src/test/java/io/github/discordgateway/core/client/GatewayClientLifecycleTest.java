@@ -147,7 +147,9 @@ class GatewayClientLifecycleTest {
   @DisplayName("15.2 identify waits for the identify limiter permit")
   void identifyWaitsForPermit() {
     ManualScheduler scheduler = new ManualScheduler();
-    LocalIdentifyLimiter limiter = new LocalIdentifyLimiter(scheduler.instantSource(), scheduler);
+    LocalIdentifyLimiter limiter =
+        new LocalIdentifyLimiter(
+            scheduler.instantSource(), scheduler, LocalIdentifyLimiter.DEFAULT_WINDOW);
     limiter.acquire(0, 1); // another shard of bucket 0 identified just now
     ClientHarness h = new ClientHarness(scheduler, null, 0.99, Compression.NONE, limiter);
     h.hello(41250);
