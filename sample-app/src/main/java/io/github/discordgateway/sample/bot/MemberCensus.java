@@ -4,6 +4,7 @@ import io.github.discordgateway.autoconfigure.command.DiscordGateway;
 import io.github.discordgateway.autoconfigure.event.GuildCreateEvent;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ public class MemberCensus {
                 log.info("{} has {} members (requestGuildMembers)", name, members.size());
               } else {
                 requested.remove(guildId);
-                log.warn("Could not list the members of {}: {}", name, error.toString());
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                log.warn("Could not list the members of {}: {}", name, cause.getMessage());
               }
             });
   }
