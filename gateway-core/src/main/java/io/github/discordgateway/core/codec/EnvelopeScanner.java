@@ -1,6 +1,9 @@
 package io.github.discordgateway.core.codec;
 
 import io.github.discordgateway.core.protocol.EventType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The fast path of {@link EnvelopeDecoder}: one pass over the payload that validates the JSON
@@ -394,16 +397,28 @@ abstract class EnvelopeScanner {
     return skipWs(i + 1);
   }
 
+  /** Returns the index of the first character at or after {@code i} that is not plain ASCII. */
+  int skipPlain(int i) {
+    while (i < end) {
+      int c = at(i);
+      if (c >= 0x80 || !PLAIN[c]) {
+        return i;
+      }
+      i++;
+    }
+    return i;
+  }
+
   /** Skips a string starting at its opening quote; returns the index after the closing quote. */
   private int skipString(int i) {
     int from = i;
     i++;
     while (i < end) {
-      int c = at(i);
-      if (c < 0x80 && PLAIN[c]) {
-        i++;
-        continue;
+      i = skipPlain(i);
+      if (i >= end) {
+        return FAIL;
       }
+      int c = at(i);
       if (c == '"') {
         return i - from > MAX_STRING_LENGTH ? FAIL : i + 1;
       }
@@ -521,6 +536,11 @@ abstract class EnvelopeScanner {
 
   /** Scans UTF-8 bytes. */
   static final class Bytes extends EnvelopeScanner {
+    private static final VarHandle LONGS =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private final byte[] buf;
 
     Bytes(byte[] buf, int off, int len) {
@@ -531,6 +551,27 @@ abstract class EnvelopeScanner {
     @Override
     int at(int i) {
       return buf[i] & 0xFF;
+    }
+
+    /** Eight bytes at a time while none is a quote, a backslash, a control or non-ASCII byte. */
+    @Override
+    int skipPlain(int i) {
+      int limit = end - 8;
+      while (i <= limit) {
+        long word = (long) LONGS.get(buf, i);
+        long quote = word ^ 0x2222222222222222L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        long special =
+            ((quote - ONES) & ~quote)
+                | ((backslash - ONES) & ~backslash)
+                | ((word - 0x2020202020202020L) & ~word)
+                | word;
+        if ((special & HIGHS) != 0) {
+          break;
+        }
+        i += 8;
+      }
+      return super.skipPlain(i);
     }
 
     /**
