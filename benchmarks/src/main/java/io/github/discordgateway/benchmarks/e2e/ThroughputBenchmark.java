@@ -28,6 +28,8 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
  */
 public final class ThroughputBenchmark {
 
+  private static volatile String lastThreads = "";
+
   private ThroughputBenchmark() {}
 
   /**
@@ -123,6 +125,7 @@ public final class ThroughputBenchmark {
                   sample[0],
                   sample[1] / 1000,
                   sample[2] / 1000);
+              log.println("#   per thread: " + lastThreads);
             }
             samples.sort((a, b) -> Double.compare(a[1], b[1]));
             double[] median = samples.get(samples.size() / 2);
@@ -140,6 +143,7 @@ public final class ThroughputBenchmark {
       throws Exception {
     counter.expect(n);
     long fakeCpu0 = fake.cpuNanos();
+    ThreadCpu threads0 = ThreadCpu.snapshot();
     long cpu0 = JvmStats.processCpuNanos();
     long t0 = System.nanoTime();
     long[] streamed = fake.stream(0, n);
@@ -149,6 +153,7 @@ public final class ThroughputBenchmark {
     }
     long t1 = System.nanoTime();
     long cpu1 = JvmStats.processCpuNanos();
+    lastThreads = ThreadCpu.format(ThreadCpu.snapshot().since(threads0, n));
     long fakeCpu1 = fake.cpuNanos();
     return new double[] {
       n * 1e9 / (t1 - t0),
