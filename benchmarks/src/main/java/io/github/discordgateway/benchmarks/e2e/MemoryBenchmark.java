@@ -9,6 +9,7 @@ import io.github.discordgateway.core.shard.ShardState;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
@@ -74,7 +76,8 @@ public final class MemoryBenchmark {
             args.getInt("guilds-per-shard", 20),
             args.getLong("settle-ms", 3_000),
             args.get("compression", "zlib-stream"),
-            args.get("client-jvm-options", ""));
+            args.get("client-jvm-options", ""),
+            args.has("histogram"));
     print(samples, System.out);
   }
 
@@ -87,6 +90,7 @@ public final class MemoryBenchmark {
    * @param settleMs idle time before measuring
    * @param compression the transport compression
    * @param jvmOptions options of the client JVMs, space separated
+   * @param histogram whether the client JVMs print a class histogram to stderr
    * @return one sample per count
    * @throws Exception when a client fails
    */
@@ -96,7 +100,8 @@ public final class MemoryBenchmark {
       int guildsPerShard,
       long settleMs,
       String compression,
-      String jvmOptions)
+      String jvmOptions,
+      boolean histogram)
       throws Exception {
     List<Sample> samples = new ArrayList<>();
     try (FakeGatewayProcess fake =
@@ -127,7 +132,8 @@ public final class MemoryBenchmark {
                 "--total-shards=" + totalShards,
                 "--guilds-per-shard=" + guildsPerShard,
                 "--settle-ms=" + settleMs,
-                "--compression=" + compression));
+                "--compression=" + compression,
+                histogram ? "--histogram" : "--no-histogram"));
         Process process =
             new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Sample sample = null;
@@ -202,11 +208,27 @@ public final class MemoryBenchmark {
       for (Map.Entry<String, Integer> e : JvmStats.threadGroups().entrySet()) {
         groups.append(e.getKey().replace(' ', '_')).append('=').append(e.getValue()).append(',');
       }
+      if (args.has("histogram")) {
+        System.err.println(histogram());
+      }
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       out.println("RESULT " + count + " " + heap + " " + rss + " " + threads + " " + groups);
     } finally {
       scheduler.close();
     }
+  }
+
+  /**
+   * Returns the class histogram of the live heap (the output of {@code jcmd GC.class_histogram}).
+   */
+  static String histogram() throws Exception {
+    return (String)
+        ManagementFactory.getPlatformMBeanServer()
+            .invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "gcClassHistogram",
+                new Object[] {new String[0]},
+                new String[] {String[].class.getName()});
   }
 
   private static boolean allGuildsIn(ShardManager manager, int guildsPerShard) {
