@@ -30,7 +30,7 @@ final class BareClientMode implements ClientMode {
 
   @Override
   public Client connect(Target target, EventCounter counter) throws Exception {
-    if (target.totalShards() != 1) {
+    if (target.shardId() < 0 && target.totalShards() != 1) {
       throw new IllegalArgumentException("the bare client connects one shard");
     }
     BareHandler handler = new BareHandler(target, counter);
@@ -98,7 +98,11 @@ final class BareClientMode implements ClientMode {
       if (envelope.op() == Opcode.HELLO.code()) {
         long interval = envelope.data().tree().get("heartbeat_interval").asLong();
         connection.sendText(
-            PayloadEncoder.encode(Opcode.IDENTIFY, CoreClientMode.settings(target).toIdentify()));
+            PayloadEncoder.encode(
+                Opcode.IDENTIFY,
+                CoreClientMode.settings(target)
+                    .withShard(Math.max(0, target.shardId()), target.totalShards())
+                    .toIdentify()));
         heartbeats.scheduleAtFixedRate(
             () -> connection.sendText(PayloadEncoder.encodeHeartbeat(-1)),
             interval,

@@ -40,6 +40,7 @@ interface ClientMode {
    * @param transport the transport every mode uses
    * @param totalShards the shard count
    * @param maxConcurrency {@code max_concurrency}
+   * @param shardId the one shard to connect, or -1 for all of them
    */
   record Target(
       String gatewayUrl,
@@ -47,7 +48,8 @@ interface ClientMode {
       Compression compression,
       GatewayTransport transport,
       int totalShards,
-      int maxConcurrency) {}
+      int maxConcurrency,
+      int shardId) {}
 
   /** The modes this build knows. */
   List<String> NAMES = List.of("bare", "core", "core-typed");

@@ -54,12 +54,16 @@ final class CoreClientMode implements ClientMode {
 
   /** Builds the manager the way an application would. */
   static ShardManager build(Target target, GatewayEventListener listener) {
-    return ShardManager.builder(settings(target), target.transport())
-        .gatewayUrl(target.gatewayUrl())
-        .totalShards(target.totalShards())
-        .maxConcurrency(target.maxConcurrency())
-        .listener(listener)
-        .build();
+    ShardManager.Builder builder =
+        ShardManager.builder(settings(target), target.transport())
+            .gatewayUrl(target.gatewayUrl())
+            .totalShards(target.totalShards())
+            .maxConcurrency(target.maxConcurrency())
+            .listener(listener);
+    if (target.shardId() >= 0) {
+      builder.shardIds(Integer.toString(target.shardId()));
+    }
+    return builder.build();
   }
 
   static GatewaySettings settings(Target target) {

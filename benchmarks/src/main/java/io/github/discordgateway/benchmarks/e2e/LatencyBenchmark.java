@@ -101,7 +101,7 @@ public final class LatencyBenchmark {
                   new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(10)));
       EventCounter counter = new EventCounter();
       ClientMode.Target target =
-          new ClientMode.Target(fake.gatewayUrl(), fake.token(), compression, transport, 1, 1);
+          new ClientMode.Target(fake.gatewayUrl(), fake.token(), compression, transport, 1, 1, -1);
       try (ClientMode.Client client = ClientMode.named("core").connect(target, counter)) {
         if (warmupSeconds > 0) {
           int warmup = rate * warmupSeconds;

@@ -180,7 +180,8 @@ public final class MemoryBenchmark {
             Compression.parse(args.get("compression", "zlib-stream")),
             transport,
             total,
-            16);
+            16,
+            -1);
     try (ShardManager manager =
         ShardManager.builder(CoreClientMode.settings(target), transport)
             .gatewayUrl(target.gatewayUrl())

@@ -88,7 +88,7 @@ public final class StartupBenchmark {
               new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(10));
       ClientMode.Target target =
           new ClientMode.Target(
-              fake.gatewayUrl(), fake.token(), compression, transport, shards, maxConcurrency);
+              fake.gatewayUrl(), fake.token(), compression, transport, shards, maxConcurrency, -1);
       ConcurrentLinkedQueue<Long> readyAt = new ConcurrentLinkedQueue<>();
       try (ShardManager manager =
           CoreClientMode.build(

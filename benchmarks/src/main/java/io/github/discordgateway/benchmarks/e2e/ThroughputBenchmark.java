@@ -13,9 +13,11 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 /**
  * End-to-end throughput over loopback WebSocket: the fake gateway, in its own JVM, streams N
  * MESSAGE_CREATE (~1.2 KB, pre-encoded) to one shard as fast as it can; each client mode receives
- * them over {@link SpringWebSocketTransport} (Tomcat's WebSocket client). Reported per mode and
- * compression: events per second and this process's CPU time per event (all threads: transport,
- * delivery, GC, JIT), and the ratio to the {@code bare} mode (inflate and count only).
+ * them over {@link SpringWebSocketTransport} (Tomcat's WebSocket client). Every mode and
+ * compression has its own connected shard and the measured runs take turns (so load changes on a
+ * shared machine hit all alike); the median run is kept. Reported per mode and compression: events
+ * per second and this process's CPU time per event (all threads: transport, delivery, GC, JIT), and
+ * the ratio to the {@code bare} mode (inflate and count only).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar \
@@ -96,57 +98,98 @@ public final class ThroughputBenchmark {
       PrintStream log)
       throws Exception {
     List<Result> results = new ArrayList<>();
+    int total = modes.size() * compressions.size();
     try (FakeGatewayProcess fake =
         FakeGatewayProcess.start(
-            List.of("--identify-window-ms=1", "--guilds-per-shard=0", "--heartbeat-ms=41250"))) {
+            List.of(
+                "--shards=" + total,
+                "--identify-window-ms=1",
+                "--guilds-per-shard=0",
+                "--heartbeat-ms=41250"))) {
       SpringWebSocketTransport transport =
           new SpringWebSocketTransport(
               new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(10));
-      for (Compression compression : compressions) {
-        for (String name : modes) {
-          ClientMode mode = ClientMode.named(name);
-          EventCounter counter = new EventCounter();
-          ClientMode.Target target =
-              new ClientMode.Target(fake.gatewayUrl(), fake.token(), compression, transport, 1, 1);
-          try (ClientMode.Client client = mode.connect(target, counter)) {
-            if (warmup > 0) {
-              measure(fake, counter, warmup);
-            }
-            List<double[]> samples = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
-              double[] sample = measure(fake, counter, n);
-              samples.add(sample);
-              log.printf(
-                  Locale.ROOT,
-                  "# %-10s %-11s run %d: %,.0f events/s, %.2f us CPU/event (fake %.2f us)%n",
-                  name,
-                  compression.queryValue() == null ? "none" : compression.queryValue(),
-                  r + 1,
-                  sample[0],
-                  sample[1] / 1000,
-                  sample[2] / 1000);
-              log.println("#   per thread: " + lastThreads);
-            }
-            samples.sort((a, b) -> Double.compare(a[1], b[1]));
-            double[] median = samples.get(samples.size() / 2);
-            results.add(
-                new Result(name, compression, n, median[0], median[1], median[2], median[3]));
+      // every configuration gets its own shard, all connected at once, and the measured runs take
+      // turns, so that a change in the machine's load hits every configuration alike
+      List<String> names = new ArrayList<>();
+      List<Compression> kinds = new ArrayList<>();
+      List<EventCounter> counters = new ArrayList<>();
+      List<ClientMode.Client> clients = new ArrayList<>();
+      try {
+        for (Compression compression : compressions) {
+          for (String name : modes) {
+            int shard = clients.size();
+            EventCounter counter = new EventCounter();
+            ClientMode.Target target =
+                new ClientMode.Target(
+                    fake.gatewayUrl(), fake.token(), compression, transport, total, 1, shard);
+            clients.add(ClientMode.named(name).connect(target, counter));
+            names.add(name);
+            kinds.add(compression);
+            counters.add(counter);
           }
+        }
+        if (warmup > 0) {
+          for (int shard = 0; shard < total; shard++) {
+            measure(fake, shard, counters.get(shard), warmup);
+          }
+        }
+        List<List<double[]>> samples = new ArrayList<>();
+        for (int shard = 0; shard < total; shard++) {
+          samples.add(new ArrayList<>());
+        }
+        for (int r = 0; r < runs; r++) {
+          for (int shard = 0; shard < total; shard++) {
+            double[] sample = measure(fake, shard, counters.get(shard), n);
+            samples.get(shard).add(sample);
+            log.printf(
+                Locale.ROOT,
+                "# %-10s %-11s run %d: %,.0f events/s, %.2f us CPU/event (fake %.2f us)%n",
+                names.get(shard),
+                label(kinds.get(shard)),
+                r + 1,
+                sample[0],
+                sample[1] / 1000,
+                sample[2] / 1000);
+            log.println("#   per thread: " + lastThreads);
+          }
+        }
+        for (int shard = 0; shard < total; shard++) {
+          List<double[]> runsOfShard = samples.get(shard);
+          runsOfShard.sort((a, b) -> Double.compare(a[1], b[1]));
+          double[] median = runsOfShard.get(runsOfShard.size() / 2);
+          results.add(
+              new Result(
+                  names.get(shard),
+                  kinds.get(shard),
+                  n,
+                  median[0],
+                  median[1],
+                  median[2],
+                  median[3]));
+        }
+      } finally {
+        for (ClientMode.Client client : clients) {
+          client.close();
         }
       }
     }
     return results;
   }
 
+  private static String label(Compression compression) {
+    return compression.queryValue() == null ? "none" : compression.queryValue();
+  }
+
   /** Streams {@code n} events and returns events/s, CPU ns/event, fake CPU ns/event, bytes. */
-  private static double[] measure(FakeGatewayProcess fake, EventCounter counter, long n)
+  private static double[] measure(FakeGatewayProcess fake, int shard, EventCounter counter, long n)
       throws Exception {
     counter.expect(n);
     long fakeCpu0 = fake.cpuNanos();
     ThreadCpu threads0 = ThreadCpu.snapshot();
     long cpu0 = JvmStats.processCpuNanos();
     long t0 = System.nanoTime();
-    long[] streamed = fake.stream(0, n);
+    long[] streamed = fake.stream(shard, n);
     if (!counter.await(Duration.ofSeconds(60 + n / 2_000))) {
       throw new IllegalStateException(
           "only " + counter.count() + " of " + n + " events arrived (is the client connected?)");
