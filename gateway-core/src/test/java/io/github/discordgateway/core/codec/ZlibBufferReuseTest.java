@@ -74,6 +74,30 @@ class ZlibBufferReuseTest {
   }
 
   @Test
+  @DisplayName("read-only and direct frames decode like heap frames")
+  void readOnlyAndDirectFrames() {
+    ZlibStream stream = new ZlibStream();
+    List<String> expected = new ArrayList<>();
+    List<String> received = new ArrayList<>();
+    try (ZlibStreamDecompressor d = new ZlibStreamDecompressor()) {
+      for (int i = 0; i < 6; i++) {
+        String json = message(i, 400);
+        expected.add(json);
+        byte[] frame = stream.payload(json);
+        ByteBuffer buffer =
+            switch (i % 3) {
+              case 0 -> ByteBuffer.wrap(frame).asReadOnlyBuffer();
+              case 1 -> ByteBuffer.allocateDirect(frame.length).put(frame).flip();
+              default -> ByteBuffer.wrap(frame);
+            };
+        d.feed(buffer, (buf, off, len) -> received.add(new String(buf, off, len, UTF8)));
+        assertThat(buffer.hasRemaining()).isFalse();
+      }
+    }
+    assertThat(received).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   @DisplayName("a sink that feeds another connection on the same thread does not corrupt either")
   void nestedFeedOnTheSameThread() {
     ZlibStream outerStream = new ZlibStream();
