@@ -6,6 +6,7 @@ import io.github.discordgateway.core.codec.Envelope;
 import io.github.discordgateway.core.codec.EnvelopeDecoder;
 import io.github.discordgateway.core.codec.PayloadDecompressor;
 import io.github.discordgateway.core.codec.PayloadEncoder;
+import io.github.discordgateway.core.codec.PayloadSink;
 import io.github.discordgateway.core.codec.RawJson;
 import io.github.discordgateway.core.protocol.CloseCode;
 import io.github.discordgateway.core.protocol.EventType;
@@ -84,8 +85,12 @@ public final class GatewayClient implements ConnectionHandler {
   private final String name;
   private final Object lock = new Object();
 
+  private final PayloadSink payloadSink = this::onPayload;
+
   // Guarded by lock.
   private State state;
+  // Written under the lock when the state becomes Closed; read without it on the frame path.
+  private volatile boolean closed;
   private String sessionId;
   private String resumeUrl;
   private long sequence;
@@ -178,7 +183,7 @@ public final class GatewayClient implements ConnectionHandler {
       return;
     }
     try {
-      decompressor.feed(data, this::onPayload);
+      decompressor.feed(data, payloadSink);
     } catch (GatewayException e) {
       synchronized (lock) {
         fail(e);
@@ -379,9 +384,7 @@ public final class GatewayClient implements ConnectionHandler {
 
   /** Returns whether the client is closed (dead). */
   public boolean isClosed() {
-    synchronized (lock) {
-      return state instanceof Closed;
-    }
+    return closed;
   }
 
   /** Returns the session as it stands now. */
@@ -550,7 +553,11 @@ public final class GatewayClient implements ConnectionHandler {
   }
 
   private void deliver(Dispatch dispatch) {
-    safely(() -> listener.onDispatch(dispatch));
+    try {
+      listener.onDispatch(dispatch);
+    } catch (RuntimeException e) {
+      log.warn("{} listener failed", name, e);
+    }
   }
 
   // ---------------------------------------------------------------- heartbeats (locked)
@@ -773,6 +780,9 @@ public final class GatewayClient implements ConnectionHandler {
   private void transition(State next) {
     ClientState previous = state.phase();
     state = next;
+    if (next instanceof Closed) {
+      closed = true;
+    }
     if (previous != next.phase()) {
       log.debug("{} {} -> {}", name, previous, next.phase());
       safely(() -> listener.onStateChanged(previous, next.phase()));

@@ -10,9 +10,14 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads the envelope of a gateway payload ({@code op}, {@code s}, {@code t}) with the streaming
- * parser and copies only the text of {@code d} into a {@link RawJson}, without building it. Key
- * order does not matter and unknown keys are ignored.
+ * Reads the envelope of a gateway payload ({@code op}, {@code s}, {@code t}) and copies only the
+ * text of {@code d} into a {@link RawJson}, without building it. Key order does not matter and
+ * unknown keys are ignored.
+ *
+ * <p>A single validating pass reads well-formed payloads without a parser object (known event names
+ * are returned as shared constants, so the per-payload allocation is the copy of {@code d} and the
+ * two small result objects); anything unusual (escaped or non-ASCII event names, deep nesting, and
+ * every malformed payload) is read by the streaming parser, which also produces the errors.
  *
  * <p>Stateless and thread-safe.
  *
@@ -39,6 +44,21 @@ public final class EnvelopeDecoder {
    */
   public static Envelope decode(byte[] buf, int off, int len) {
     Objects.checkFromIndexSize(off, len, buf.length);
+    EnvelopeScanner.Bytes scanner = new EnvelopeScanner.Bytes(buf, off, len);
+    if (scanner.scan()) {
+      return new Envelope(
+          scanner.op,
+          scanner.sequence,
+          scanner.typeStart < 0 ? null : type(scanner, buf),
+          scanner.dataStart < 0
+              ? null
+              : RawJson.of(Arrays.copyOfRange(buf, scanner.dataStart, scanner.dataEnd)));
+    }
+    return parse(buf, off, len);
+  }
+
+  /** The parser path alone (package-private for the equivalence tests). */
+  static Envelope parse(byte[] buf, int off, int len) {
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), buf, off, len)) {
       return read(parser, buf, off, null);
     } catch (JacksonException e) {
@@ -56,11 +76,44 @@ public final class EnvelopeDecoder {
    */
   public static Envelope decode(String json) {
     Objects.requireNonNull(json, "json");
+    EnvelopeScanner.Chars scanner = new EnvelopeScanner.Chars(json);
+    if (scanner.scan()) {
+      String type = null;
+      if (scanner.typeStart >= 0) {
+        type = scanner.knownType();
+        if (type == null) {
+          type = json.substring(scanner.typeStart, scanner.typeEnd);
+        }
+      }
+      return new Envelope(
+          scanner.op,
+          scanner.sequence,
+          type,
+          scanner.dataStart < 0
+              ? null
+              : RawJson.of(json.substring(scanner.dataStart, scanner.dataEnd)));
+    }
+    return parse(json);
+  }
+
+  /** The parser path alone (package-private for the equivalence tests). */
+  static Envelope parse(String json) {
     try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
       return read(parser, null, 0, json);
     } catch (JacksonException e) {
       throw malformed(e);
     }
+  }
+
+  private static String type(EnvelopeScanner scanner, byte[] buf) {
+    String known = scanner.knownType();
+    return known != null
+        ? known
+        : new String(
+            buf,
+            scanner.typeStart,
+            scanner.typeEnd - scanner.typeStart,
+            java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   private static Envelope read(JsonParser p, byte[] buf, int off, String text) {

@@ -12,21 +12,28 @@ import java.util.zip.Inflater;
  * {@code 00 00 FF FF} (which may be split across frames); then everything buffered is inflated into
  * one payload.
  *
- * <p>The input and output buffers grow as needed and are reused, so steady-state frames allocate
- * nothing. A corrupt stream fails this connection only, with a {@code DECOMPRESSION_ERROR}.
+ * <p>Steady-state frames allocate nothing and an idle connection holds no buffer: a frame that is a
+ * whole payload (the usual case) is inflated straight from the frame, and payloads are inflated
+ * into a scratch buffer of the calling thread (retained up to 128 KiB per thread, so a few reader
+ * threads serve any number of connections). Only a payload split over several frames is copied into
+ * a buffer of the connection, released when the payload is complete. A corrupt stream fails this
+ * connection only, with a {@code DECOMPRESSION_ERROR}.
  */
 public final class ZlibStreamDecompressor implements PayloadDecompressor {
 
   private static final int INITIAL_IN = 8 * 1024;
   private static final int INITIAL_OUT = 32 * 1024;
-  private static final int RETAINED_OUT = 4 * 1024 * 1024;
+  private static final int RETAINED_OUT = 128 * 1024;
+  private static final byte[] NO_BYTES = new byte[0];
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final Inflater inflater = new Inflater();
   private final int maxPayloadBytes;
   private final ReentrantLock lock = new ReentrantLock();
-  private byte[] in = new byte[INITIAL_IN];
+  private byte[] in;
   private int inLength;
-  private byte[] out = new byte[INITIAL_OUT];
+  // length of the latest payload in the buffer returned by inflateInput
+  private int outLength;
   private boolean feeding;
   private boolean failed;
   private boolean ended;
@@ -52,6 +59,7 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
   @Override
   public void feed(ByteBuffer frame, PayloadSink sink) {
     lock.lock();
+    Scratch scratch = null;
     try {
       if (ended || closeRequested) {
         frame.position(frame.limit());
@@ -60,18 +68,42 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
       if (failed) {
         throw error("the zlib stream of this connection already failed");
       }
-      append(frame);
-      if (!endsWithSuffix()) {
-        return;
+      if (inLength == 0 && endsWithSuffix(frame)) {
+        checkCompressedSize(frame.remaining());
+        inflater.setInput(frame);
+      } else {
+        append(frame);
+        if (!endsWithSuffix()) {
+          return;
+        }
+        inflater.setInput(in, 0, inLength);
+        inLength = 0;
+        in = null; // split payloads are rare: hold no buffer while idle
       }
-      int outLength = inflateBuffered();
-      inLength = 0;
+      scratch = SCRATCH.get();
+      byte[] out;
+      if (scratch.inUse) {
+        out = new byte[INITIAL_OUT]; // a sink feeding another stream on this thread
+        scratch = null;
+      } else {
+        scratch.inUse = true;
+        out = scratch.buffer;
+      }
+      try {
+        out = inflateInput(out);
+      } finally {
+        frame.position(frame.limit());
+        inflater.setInput(NO_BYTES); // do not pin the frame's array
+      }
+      if (scratch != null && out.length <= RETAINED_OUT) {
+        scratch.buffer = out;
+      }
       feeding = true;
       sink.accept(out, 0, outLength);
-      if (out.length > RETAINED_OUT) {
-        out = new byte[INITIAL_OUT];
-      }
     } finally {
+      if (scratch != null) {
+        scratch.inUse = false;
+      }
       feeding = false;
       if (closeRequested) {
         end();
@@ -80,20 +112,35 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
     }
   }
 
-  private void append(ByteBuffer frame) {
-    int n = frame.remaining();
+  private void checkCompressedSize(int n) {
     if ((long) inLength + n > maxPayloadBytes) {
       failed = true;
       throw error(
           "more than " + maxPayloadBytes + " compressed bytes arrived without a flush suffix");
     }
-    if (inLength + n > in.length) {
+  }
+
+  private void append(ByteBuffer frame) {
+    int n = frame.remaining();
+    checkCompressedSize(n);
+    if (in == null) {
+      in = new byte[Math.max(INITIAL_IN, n)];
+    } else if (inLength + n > in.length) {
       byte[] grown = new byte[Math.max(inLength + n, in.length * 2)];
       System.arraycopy(in, 0, grown, 0, inLength);
       in = grown;
     }
     frame.get(in, inLength, n);
     inLength += n;
+  }
+
+  private static boolean endsWithSuffix(ByteBuffer frame) {
+    int end = frame.limit();
+    return end - frame.position() >= 4
+        && frame.get(end - 4) == 0
+        && frame.get(end - 3) == 0
+        && frame.get(end - 2) == (byte) 0xFF
+        && frame.get(end - 1) == (byte) 0xFF;
   }
 
   private boolean endsWithSuffix() {
@@ -105,23 +152,23 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
         && in[i - 1] == (byte) 0xFF;
   }
 
-  private int inflateBuffered() {
-    inflater.setInput(in, 0, inLength);
-    int outLength = 0;
+  /** Inflates the input set on the inflater into {@code out} (grown as needed); returns it. */
+  private byte[] inflateInput(byte[] out) {
+    int length = 0;
     int idle = 0;
     try {
       while (true) {
-        if (outLength == out.length) {
+        if (length == out.length) {
           if (out.length >= maxPayloadBytes) {
             failed = true;
             throw error("a decompressed payload is larger than " + maxPayloadBytes + " bytes");
           }
           byte[] grown = new byte[(int) Math.min((long) out.length * 2, maxPayloadBytes)];
-          System.arraycopy(out, 0, grown, 0, outLength);
+          System.arraycopy(out, 0, grown, 0, length);
           out = grown;
         }
-        int n = inflater.inflate(out, outLength, out.length - outLength);
-        outLength += n;
+        int n = inflater.inflate(out, length, out.length - length);
+        length += n;
         if (n == 0) {
           if (inflater.needsInput() || inflater.finished()) {
             break;
@@ -136,6 +183,9 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
           }
         } else {
           idle = 0;
+          if (length < out.length && inflater.needsInput()) {
+            break; // all input used and room left: nothing more to come (saves a native call)
+          }
         }
       }
     } catch (DataFormatException e) {
@@ -145,7 +195,14 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
           "Corrupt zlib-stream data: " + e.getMessage(),
           e);
     }
-    return outLength;
+    outLength = length;
+    return out;
+  }
+
+  /** The per-thread output buffer. */
+  private static final class Scratch {
+    byte[] buffer = new byte[INITIAL_OUT];
+    boolean inUse;
   }
 
   private static GatewayException error(String what) {

@@ -1,0 +1,86 @@
+package io.github.discordgateway.benchmarks.jmh;
+
+import io.github.discordgateway.benchmarks.Payloads;
+import io.github.discordgateway.core.codec.EnvelopeDecoder;
+import io.github.discordgateway.core.codec.RawJson;
+import io.github.discordgateway.core.model.Message;
+import io.github.discordgateway.core.model.event.MessageCreate;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The lazy typed decode a listener pays for when it asks for the payload: the {@code d} of a ~1.2
+ * KB MESSAGE_CREATE (as {@link RawJson} bytes) bound to {@link Message}, to {@link MessageCreate}
+ * (the message unwrapped plus the gateway extras), to a tree, and a second decode of the same value
+ * (memoized: free).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TypedDecodeBenchmark {
+
+  private byte[] data;
+  private RawJson decodedOnce;
+
+  /** Extracts {@code d}. */
+  @Setup
+  public void setUp() {
+    byte[] envelope = Payloads.envelope(Payloads.messageCreate(7), 4242);
+    data = EnvelopeDecoder.decode(envelope, 0, envelope.length).data().bytes();
+    decodedOnce = RawJson.of(data);
+    decodedOnce.decode(MessageCreate.class);
+  }
+
+  /**
+   * Binds a fresh value to {@link Message}.
+   *
+   * @return the message
+   */
+  @Benchmark
+  public Message message() {
+    return RawJson.of(data).decode(Message.class);
+  }
+
+  /**
+   * Binds a fresh value to {@link MessageCreate}.
+   *
+   * @return the event
+   */
+  @Benchmark
+  public MessageCreate messageCreate() {
+    return RawJson.of(data).decode(MessageCreate.class);
+  }
+
+  /**
+   * Parses a fresh value to a tree.
+   *
+   * @return the tree
+   */
+  @Benchmark
+  public JsonNode tree() {
+    return RawJson.of(data).tree();
+  }
+
+  /**
+   * Decodes an already decoded value again (the memoized instance).
+   *
+   * @return the event
+   */
+  @Benchmark
+  public MessageCreate memoized() {
+    return decodedOnce.decode(MessageCreate.class);
+  }
+}

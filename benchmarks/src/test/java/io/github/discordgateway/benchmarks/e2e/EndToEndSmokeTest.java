@@ -1,0 +1,76 @@
+package io.github.discordgateway.benchmarks.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.discordgateway.core.codec.Compression;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Small runs of every end-to-end benchmark, so that they keep working: each starts the fake gateway
+ * in a child JVM and measures a few seconds' worth. The figures are not checked against targets
+ * here (the machine running the build may be busy), only that each benchmark measures something.
+ */
+class EndToEndSmokeTest {
+
+  @Test
+  @DisplayName("throughput: bare and core clients receive every streamed event, both compressions")
+  void throughputRunsEveryModeAndCompression() throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    List<ThroughputBenchmark.Result> results =
+        ThroughputBenchmark.run(
+            List.of("bare", "core", "core-typed"),
+            List.of(Compression.ZLIB_STREAM, Compression.NONE),
+            3_000,
+            2_000,
+            1,
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    assertThat(results).hasSize(6);
+    for (ThroughputBenchmark.Result r : results) {
+      assertThat(r.eventsPerSecond()).as(r.mode()).isPositive();
+      assertThat(r.cpuNanosPerEvent()).as(r.mode()).isPositive();
+      assertThat(r.compressedBytesPerEvent()).as(r.mode()).isPositive();
+    }
+    ByteArrayOutputStream table = new ByteArrayOutputStream();
+    ThroughputBenchmark.print(results, new PrintStream(table, true, StandardCharsets.UTF_8));
+    assertThat(table.toString(StandardCharsets.UTF_8)).contains("| core | zlib-stream |");
+  }
+
+  @Test
+  @DisplayName("latency: every event at a steady rate is matched to its frame")
+  void latencyMeasuresPercentiles() throws Exception {
+    LatencyBenchmark.Result result = LatencyBenchmark.run(2_000, 1, 1, Compression.ZLIB_STREAM);
+    assertThat(result.events()).isGreaterThanOrEqualTo(1_980);
+    assertThat(result.frameToListener().p50()).isPositive();
+    assertThat(result.frameToListener().p99())
+        .isGreaterThanOrEqualTo(result.frameToListener().p50());
+    assertThat(result.frameToListener().p50()).isGreaterThanOrEqualTo(result.handOff().p50());
+  }
+
+  @Test
+  @DisplayName("start-up: shards in two identify buckets all become READY")
+  void startupWaitsForTheIdentifyWindow() throws Exception {
+    StartupBenchmark.Result result = StartupBenchmark.run(4, 2, 1_000, Compression.ZLIB_STREAM);
+    assertThat(result.readyTimes()).hasSize(4);
+    // the second shard of each bucket waits for the bucket's window
+    assertThat(result.allReady()).isGreaterThanOrEqualTo(Duration.ofMillis(1_000));
+  }
+
+  @Test
+  @DisplayName("memory: client JVMs with few and more shards report heap, RSS and threads")
+  void memoryMeasuresTwoShardCounts() throws Exception {
+    List<MemoryBenchmark.Sample> samples =
+        MemoryBenchmark.run(List.of(2, 6), 6, 3, 200, "zlib-stream", "-Xmx256m", false);
+    assertThat(samples).hasSize(2);
+    for (MemoryBenchmark.Sample s : samples) {
+      assertThat(s.heapBytes()).isPositive();
+      assertThat(s.threads()).isPositive();
+    }
+    assertThat(samples.get(1).shards()).isEqualTo(6);
+  }
+}

@@ -1,0 +1,633 @@
+package io.github.discordgateway.core.codec;
+
+import io.github.discordgateway.core.protocol.EventType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The fast path of {@link EnvelopeDecoder}: one pass over the payload that validates the JSON
+ * grammar, reads {@code op}, {@code s} and {@code t} and records where {@code d} starts and ends,
+ * without a parser object, name canonicalization or a symbol table.
+ *
+ * <p>It accepts only a strict subset of what the streaming parser accepts (standard JSON, valid
+ * UTF-8, nesting up to {@value #MAX_DEPTH}, plain ASCII event names, short numbers): whatever it
+ * does not accept, including every malformed payload, is handed back to the streaming parser, so
+ * results and errors are exactly the parser's. One instance per payload; not thread-safe.
+ */
+abstract class EnvelopeScanner {
+
+  /** Deepest nesting the fast path handles (the parser allows far more). */
+  static final int MAX_DEPTH = 63;
+
+  /** Longest number token the fast path handles. */
+  static final int MAX_NUMBER_LENGTH = 100;
+
+  /** Longest string the fast path handles. */
+  static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
+
+  static final int FAIL = -1;
+
+  /** Plain string characters: printable ASCII except quote and backslash. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  private static final int NAMES_MASK = 511;
+  private static final String[] NAMES = new String[NAMES_MASK + 1];
+
+  static {
+    for (int c = 0x20; c < 0x80; c++) {
+      PLAIN[c] = c != '"' && c != '\\';
+    }
+    for (EventType type : EventType.values()) {
+      String name = type.name();
+      int slot = name.hashCode() & NAMES_MASK;
+      while (NAMES[slot] != null) {
+        slot = (slot + 1) & NAMES_MASK;
+      }
+      NAMES[slot] = name;
+    }
+  }
+
+  final int start;
+  final int end;
+
+  int op;
+  boolean hasOp;
+  long sequence = Envelope.NO_SEQUENCE;
+  int typeStart = -1;
+  int typeEnd = -1;
+  int dataStart = -1;
+  int dataEnd = -1;
+
+  EnvelopeScanner(int start, int end) {
+    this.start = start;
+    this.end = end;
+  }
+
+  /** Returns the code unit at {@code i} (a byte as 0-255, or a char); {@code i < end}. */
+  abstract int at(int i);
+
+  /**
+   * Skips one non-ASCII character of a string starting at {@code i}.
+   *
+   * @return the next index, or {@link #FAIL}
+   */
+  abstract int skipNonAscii(int i);
+
+  /**
+   * Reads the whole payload.
+   *
+   * @return whether the fast path applies; when {@code false} the caller must use the parser
+   */
+  final boolean scan() {
+    int i = skipWs(start);
+    if (i >= end || at(i) != '{') {
+      return false;
+    }
+    i = skipWs(i + 1);
+    if (i >= end) {
+      return false;
+    }
+    if (at(i) == '}') {
+      i++;
+    } else {
+      while (true) {
+        if (i >= end || at(i) != '"') {
+          return false;
+        }
+        int nameStart = i + 1;
+        i = skipString(i);
+        if (i < 0) {
+          return false;
+        }
+        int key = key(nameStart, i - 1);
+        if (key < 0) {
+          return false;
+        }
+        i = skipWs(i);
+        if (i >= end || at(i) != ':') {
+          return false;
+        }
+        i = skipWs(i + 1);
+        if (i >= end) {
+          return false;
+        }
+        i = readMember(key, i);
+        if (i < 0) {
+          return false;
+        }
+        i = skipWs(i);
+        if (i >= end) {
+          return false;
+        }
+        int c = at(i);
+        if (c == '}') {
+          i++;
+          break;
+        }
+        if (c != ',') {
+          return false;
+        }
+        i = skipWs(i + 1);
+      }
+    }
+    return skipWs(i) == end && hasOp;
+  }
+
+  /** Returns the known event name equal to the (ASCII) type, or {@code null}. */
+  final String knownType() {
+    int length = typeEnd - typeStart;
+    int hash = 0;
+    for (int i = typeStart; i < typeEnd; i++) {
+      hash = 31 * hash + at(i);
+    }
+    int slot = hash & NAMES_MASK;
+    String candidate;
+    while ((candidate = NAMES[slot]) != null) {
+      if (candidate.length() == length && sameAs(candidate)) {
+        return candidate;
+      }
+      slot = (slot + 1) & NAMES_MASK;
+    }
+    return null;
+  }
+
+  private boolean sameAs(String name) {
+    for (int k = 0; k < name.length(); k++) {
+      if (at(typeStart + k) != name.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // keys of the envelope: 1 op, 2 s, 3 t, 4 d, 0 anything else, -1 a name with escapes (which
+  // could spell a key: the parser decodes it)
+  private int key(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (at(k) == '\\') {
+        return -1;
+      }
+    }
+    if (to - from == 1) {
+      return switch (at(from)) {
+        case 's' -> 2;
+        case 't' -> 3;
+        case 'd' -> 4;
+        default -> 0;
+      };
+    }
+    return to - from == 2 && at(from) == 'o' && at(from + 1) == 'p' ? 1 : 0;
+  }
+
+  private int readMember(int key, int i) {
+    int c = at(i);
+    switch (key) {
+      case 1 -> {
+        if (c != '-' && (c < '0' || c > '9')) {
+          return FAIL;
+        }
+        long value = integer(i);
+        int next = skipNumber(i);
+        if (next < 0 || value == Long.MIN_VALUE || value != (int) value || !isInteger(i, next)) {
+          return FAIL;
+        }
+        op = (int) value;
+        hasOp = true;
+        return next;
+      }
+      case 2 -> {
+        if (c == 'n') {
+          return skipLiteral(i, "null"); // null keeps an earlier value, as in the parser path
+        }
+        if (c < '0' || c > '9') {
+          return FAIL; // negative, not a number or not an integer: the parser reports it
+        }
+        long value = integer(i);
+        int next = skipNumber(i);
+        if (next < 0 || value == Long.MIN_VALUE || !isInteger(i, next)) {
+          return FAIL;
+        }
+        sequence = value;
+        return next;
+      }
+      case 3 -> {
+        if (c == 'n') {
+          return skipLiteral(i, "null"); // null keeps an earlier value, as in the parser path
+        }
+        if (c != '"') {
+          return FAIL;
+        }
+        int next = i + 1;
+        while (next < end) {
+          int ch = at(next);
+          if (ch == '"') {
+            typeStart = i + 1;
+            typeEnd = next;
+            return next + 1;
+          }
+          if (ch >= 0x80 || !PLAIN[ch]) {
+            return FAIL; // escapes and non-ASCII names: the parser decodes them
+          }
+          next++;
+        }
+        return FAIL;
+      }
+      case 4 -> {
+        if (c == 'n') {
+          dataStart = -1;
+          dataEnd = -1;
+          return skipLiteral(i, "null");
+        }
+        int next = skipValue(i);
+        if (next >= 0) {
+          dataStart = i;
+          dataEnd = next;
+        }
+        return next;
+      }
+      default -> {
+        return skipValue(i);
+      }
+    }
+  }
+
+  /**
+   * Reads the integer at {@code i} (which is a digit or '-'); {@link Long#MIN_VALUE} when it has no
+   * digits, more than 18 digits, or is not an integer (validated by {@link #skipNumber}).
+   */
+  private long integer(int i) {
+    boolean negative = at(i) == '-';
+    int k = negative ? i + 1 : i;
+    long value = 0;
+    int digits = 0;
+    while (k < end) {
+      int d = at(k) - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      value = value * 10 + d;
+      if (++digits > 18) {
+        return Long.MIN_VALUE;
+      }
+      k++;
+    }
+    if (digits == 0) {
+      return Long.MIN_VALUE;
+    }
+    return negative ? -value : value;
+  }
+
+  private boolean isInteger(int from, int to) {
+    for (int k = from; k < to; k++) {
+      int c = at(k);
+      if (c == '.' || c == 'e' || c == 'E') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  final int skipWs(int i) {
+    while (i < end) {
+      int c = at(i);
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return i;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** Skips one complete value starting at {@code i} (not whitespace). */
+  private int skipValue(int i) {
+    int depth = 0;
+    long arrays = 0; // bit n set: the container at depth n + 1 is an array
+    while (true) {
+      // at a value
+      if (i >= end) {
+        return FAIL;
+      }
+      int c = at(i);
+      boolean opened = false;
+      switch (c) {
+        case '{' -> {
+          if (++depth > MAX_DEPTH) {
+            return FAIL;
+          }
+          arrays &= ~(1L << (depth - 1));
+          i = skipWs(i + 1);
+          if (i < end && at(i) == '}') {
+            i++;
+            depth--;
+          } else {
+            i = memberName(i);
+            opened = true;
+          }
+        }
+        case '[' -> {
+          if (++depth > MAX_DEPTH) {
+            return FAIL;
+          }
+          arrays |= 1L << (depth - 1);
+          i = skipWs(i + 1);
+          if (i < end && at(i) == ']') {
+            i++;
+            depth--;
+          } else {
+            opened = true;
+          }
+        }
+        case '"' -> i = skipString(i);
+        case 't' -> i = skipLiteral(i, "true");
+        case 'f' -> i = skipLiteral(i, "false");
+        case 'n' -> i = skipLiteral(i, "null");
+        default -> i = skipNumber(i);
+      }
+      if (i < 0) {
+        return FAIL;
+      }
+      if (opened) {
+        continue; // at the first value of the container
+      }
+      // after a value: close containers or move to the next element
+      while (true) {
+        if (depth == 0) {
+          return i;
+        }
+        i = skipWs(i);
+        if (i >= end) {
+          return FAIL;
+        }
+        c = at(i);
+        boolean inArray = (arrays & (1L << (depth - 1))) != 0;
+        if (c == ',') {
+          i = skipWs(i + 1);
+          if (!inArray) {
+            i = memberName(i);
+            if (i < 0) {
+              return FAIL;
+            }
+          }
+          break;
+        }
+        if (c == (inArray ? ']' : '}')) {
+          i++;
+          depth--;
+          continue;
+        }
+        return FAIL;
+      }
+    }
+  }
+
+  /** Skips {@code "name" :} and the whitespace after it. */
+  private int memberName(int i) {
+    if (i >= end || at(i) != '"') {
+      return FAIL;
+    }
+    i = skipString(i);
+    if (i < 0) {
+      return FAIL;
+    }
+    i = skipWs(i);
+    if (i >= end || at(i) != ':') {
+      return FAIL;
+    }
+    return skipWs(i + 1);
+  }
+
+  /** Returns the index of the first character at or after {@code i} that is not plain ASCII. */
+  int skipPlain(int i) {
+    while (i < end) {
+      int c = at(i);
+      if (c >= 0x80 || !PLAIN[c]) {
+        return i;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** Skips a string starting at its opening quote; returns the index after the closing quote. */
+  private int skipString(int i) {
+    int from = i;
+    i++;
+    while (i < end) {
+      i = skipPlain(i);
+      if (i >= end) {
+        return FAIL;
+      }
+      int c = at(i);
+      if (c == '"') {
+        return i - from > MAX_STRING_LENGTH ? FAIL : i + 1;
+      }
+      if (c == '\\') {
+        if (i + 1 >= end) {
+          return FAIL;
+        }
+        int e = at(i + 1);
+        switch (e) {
+          case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> i += 2;
+          case 'u' -> {
+            if (i + 5 >= end) {
+              return FAIL;
+            }
+            for (int k = i + 2; k < i + 6; k++) {
+              int h = at(k);
+              if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {
+                return FAIL;
+              }
+            }
+            i += 6;
+          }
+          default -> {
+            return FAIL;
+          }
+        }
+        continue;
+      }
+      if (c < 0x20) {
+        return FAIL;
+      }
+      i = skipNonAscii(i);
+      if (i < 0) {
+        return FAIL;
+      }
+    }
+    return FAIL;
+  }
+
+  private int skipLiteral(int i, String literal) {
+    int n = literal.length();
+    if (i + n > end) {
+      return FAIL;
+    }
+    for (int k = 0; k < n; k++) {
+      if (at(i + k) != literal.charAt(k)) {
+        return FAIL;
+      }
+    }
+    return endOfToken(i + n);
+  }
+
+  /** Skips a number in strict JSON grammar. */
+  private int skipNumber(int i) {
+    int from = i;
+    if (i < end && at(i) == '-') {
+      i++;
+    }
+    if (i >= end) {
+      return FAIL;
+    }
+    int c = at(i);
+    if (c == '0') {
+      i++;
+    } else if (c >= '1' && c <= '9') {
+      i = digits(i);
+    } else {
+      return FAIL;
+    }
+    if (i < end && at(i) == '.') {
+      int next = digits(i + 1);
+      if (next == i + 1) {
+        return FAIL;
+      }
+      i = next;
+    }
+    if (i < end && (at(i) == 'e' || at(i) == 'E')) {
+      i++;
+      if (i < end && (at(i) == '+' || at(i) == '-')) {
+        i++;
+      }
+      int next = digits(i);
+      if (next == i) {
+        return FAIL;
+      }
+      i = next;
+    }
+    if (i - from > MAX_NUMBER_LENGTH) {
+      return FAIL;
+    }
+    return endOfToken(i);
+  }
+
+  private int digits(int i) {
+    while (i < end) {
+      int c = at(i);
+      if (c < '0' || c > '9') {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** A scalar must be followed by whitespace, a separator or the end. */
+  private int endOfToken(int i) {
+    if (i == end) {
+      return i;
+    }
+    int c = at(i);
+    return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t'
+        ? i
+        : FAIL;
+  }
+
+  /** Scans UTF-8 bytes. */
+  static final class Bytes extends EnvelopeScanner {
+    private static final VarHandle LONGS =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private final byte[] buf;
+
+    Bytes(byte[] buf, int off, int len) {
+      super(off, off + len);
+      this.buf = buf;
+    }
+
+    @Override
+    int at(int i) {
+      return buf[i] & 0xFF;
+    }
+
+    /** Eight bytes at a time while none is a quote, a backslash, a control or non-ASCII byte. */
+    @Override
+    int skipPlain(int i) {
+      int limit = end - 8;
+      while (i <= limit) {
+        long word = (long) LONGS.get(buf, i);
+        long quote = word ^ 0x2222222222222222L;
+        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+        long special =
+            ((quote - ONES) & ~quote)
+                | ((backslash - ONES) & ~backslash)
+                | ((word - 0x2020202020202020L) & ~word)
+                | word;
+        if ((special & HIGHS) != 0) {
+          break;
+        }
+        i += 8;
+      }
+      return super.skipPlain(i);
+    }
+
+    /**
+     * Accepts well-formed UTF-8 only: no overlong forms, surrogates or code points past U+10FFFF.
+     */
+    @Override
+    int skipNonAscii(int i) {
+      int c = buf[i] & 0xFF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        return continuation(i + 1) ? i + 2 : FAIL;
+      }
+      if (c >= 0xE0 && c <= 0xEF) {
+        if (i + 2 >= end || !continuation(i + 1) || !continuation(i + 2)) {
+          return FAIL;
+        }
+        int c1 = buf[i + 1] & 0xFF;
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) {
+          return FAIL;
+        }
+        return i + 3;
+      }
+      if (c >= 0xF0 && c <= 0xF4) {
+        if (i + 3 >= end || !continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) {
+          return FAIL;
+        }
+        int c1 = buf[i + 1] & 0xFF;
+        if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) {
+          return FAIL;
+        }
+        return i + 4;
+      }
+      return FAIL;
+    }
+
+    private boolean continuation(int i) {
+      return i < end && (buf[i] & 0xC0) == 0x80;
+    }
+  }
+
+  /** Scans text. */
+  static final class Chars extends EnvelopeScanner {
+    private final String text;
+
+    Chars(String text) {
+      super(0, text.length());
+      this.text = text;
+    }
+
+    @Override
+    int at(int i) {
+      return text.charAt(i);
+    }
+
+    @Override
+    int skipNonAscii(int i) {
+      return i + 1;
+    }
+  }
+}
