@@ -442,6 +442,15 @@ public final class FakeDiscordGateway implements AutoCloseable {
   }
 
   /**
+   * Answers every Identify of {@code shard} with a close frame {@code code} and {@code reason} (for
+   * example 4004 or 4014 for one shard while the others identify normally); {@code code} 0 restores
+   * normal identifies.
+   */
+  public void failIdentify(int shard, int code, String reason) {
+    state.failIdentify(shard, code, reason);
+  }
+
+  /**
    * Forgets the session of {@code shard} only, as if the server holding it restarted: its open
    * connection and its events go on, but a later Resume gets op 9 {@code false}.
    */

@@ -53,6 +53,8 @@ final class GatewayState {
 
   private volatile boolean ackHeartbeats = true;
   private final Set<Integer> unackedShards = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, Map.Entry<Integer, String>> identifyFailures =
+      new ConcurrentHashMap<>();
   // Guarded by this: every session ever started, oldest first (bounded), for replay checks.
   private final Map<String, Session> history = new java.util.LinkedHashMap<>();
   private volatile long pauseUntilNanos;
@@ -101,6 +103,14 @@ final class GatewayState {
 
   void ackHeartbeats(boolean ack) {
     ackHeartbeats = ack;
+  }
+
+  void failIdentify(int shard, int code, String reason) {
+    if (code <= 0) {
+      identifyFailures.remove(shard);
+    } else {
+      identifyFailures.put(shard, Map.entry(code, reason));
+    }
   }
 
   void ackHeartbeats(int shard, boolean ack) {
@@ -363,6 +373,11 @@ final class GatewayState {
       }
       shardId = (int) id;
       shardCount = (int) count;
+    }
+    Map.Entry<Integer, String> failure = identifyFailures.get(shardId);
+    if (failure != null) {
+      conn.close(failure.getKey(), failure.getValue());
+      return;
     }
     int bucket = shardId % config.maxConcurrency();
     Instant last = lastIdentifyByBucket.get(bucket);
