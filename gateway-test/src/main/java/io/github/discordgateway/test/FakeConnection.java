@@ -44,6 +44,7 @@ public final class FakeConnection {
   Session session;
   boolean authenticated;
 
+  private volatile long pauseUntilNanos;
   private volatile boolean closing;
   private volatile Integer clientCloseCode;
   private volatile Integer serverCloseCode;
@@ -113,6 +114,17 @@ public final class FakeConnection {
     return serverCloseCode;
   }
 
+  /**
+   * Holds this connection's output for {@code duration} (a stall of one connection; {@link
+   * FakeDiscordGateway#pauseOutput(Duration)} holds every connection); what was held is then sent
+   * in order.
+   */
+  public void pauseOutput(java.time.Duration duration) {
+    long until = System.nanoTime() + duration.toNanos();
+    pauseUntilNanos = until == 0 ? 1 : until;
+    kick();
+  }
+
   /** Sends op 7 Reconnect on this connection. */
   public void sendReconnect() {
     send(Json.op(7, "null"));
@@ -141,6 +153,24 @@ public final class FakeConnection {
   /** Closes the TCP connection without a close frame (the client sees an abnormal closure). */
   public void drop() {
     channel.eventLoop().execute(channel::close);
+  }
+
+  /**
+   * Resets the TCP connection (RST, no close frame, no orderly shutdown): the abrupt loss a client
+   * reports as abnormal closure (1006).
+   */
+  public void reset() {
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              try {
+                channel.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+              } catch (RuntimeException e) {
+                // not a socket that supports SO_LINGER: a plain close still drops it
+              }
+              channel.close();
+            });
   }
 
   @Override
@@ -203,6 +233,12 @@ public final class FakeConnection {
     channel.eventLoop().execute(() -> process(out));
   }
 
+  private long pauseRemainingNanos() {
+    long until = pauseUntilNanos;
+    long own = until == 0 ? 0 : Math.max(0, until - System.nanoTime());
+    return Math.max(own, state.pauseRemainingNanos());
+  }
+
   /** Re-checks held output (after the pause changed). */
   void kick() {
     channel.eventLoop().execute(this::release);
@@ -228,7 +264,7 @@ public final class FakeConnection {
       complete(out);
       return;
     }
-    if (!held.isEmpty() || state.pauseRemainingNanos() > 0) {
+    if (!held.isEmpty() || pauseRemainingNanos() > 0) {
       held.addLast(out);
       scheduleRelease();
       return;
@@ -242,7 +278,7 @@ public final class FakeConnection {
       return;
     }
     releaseScheduled = true;
-    long delay = Math.max(1_000_000L, Math.min(state.pauseRemainingNanos(), 3_600_000_000_000L));
+    long delay = Math.max(1_000_000L, Math.min(pauseRemainingNanos(), 3_600_000_000_000L));
     channel.eventLoop().schedule(this::release, delay, TimeUnit.NANOSECONDS);
   }
 
@@ -251,7 +287,7 @@ public final class FakeConnection {
     if (held.isEmpty()) {
       return;
     }
-    if (state.pauseRemainingNanos() > 0) {
+    if (pauseRemainingNanos() > 0) {
       scheduleRelease();
       return;
     }

@@ -220,6 +220,24 @@ public final class FakeDiscordGateway implements AutoCloseable {
     return state.sentDispatches(shard);
   }
 
+  /**
+   * Returns the ids of every session {@code shard} started (accepted Identifies), oldest first,
+   * including ended ones (the latest {@value GatewayState#HISTORY_CAPACITY} sessions of the gateway
+   * are remembered).
+   */
+  public List<String> sessionIds(int shard) {
+    return state.sessionIds(shard);
+  }
+
+  /**
+   * Returns the dispatches sent (or kept for replay) in the session {@code sessionId}, in order,
+   * also after the session ended; empty for an unknown or forgotten id. With {@link
+   * #sessionIds(int)} a test can check what a client received against what every session sent.
+   */
+  public List<SentDispatch> sentDispatches(String sessionId) {
+    return state.sentDispatches(sessionId);
+  }
+
   // ---- dispatches ---------------------------------------------------------------------------
 
   /** Sends a dispatch to every shard's session; returns how many sessions got it. */
@@ -354,6 +372,11 @@ public final class FakeDiscordGateway implements AutoCloseable {
     return each(state.connections(shard), FakeConnection::drop);
   }
 
+  /** Resets {@code shard}'s TCP connection (RST) without a close frame. */
+  public int resetConnection(int shard) {
+    return each(state.connections(shard), FakeConnection::reset);
+  }
+
   /** Drops every TCP connection without a close frame. */
   public int dropAllConnections() {
     return each(state.connections(null), FakeConnection::drop);
@@ -370,11 +393,29 @@ public final class FakeDiscordGateway implements AutoCloseable {
   }
 
   /**
+   * Stops answering the heartbeats of {@code shard}'s connections only (a zombie connection of one
+   * shard); the other shards keep getting op 11.
+   */
+  public void stopAckingHeartbeats(int shard) {
+    state.ackHeartbeats(shard, false);
+  }
+
+  /** Answers the heartbeats of {@code shard} again (see {@link #stopAckingHeartbeats(int)}). */
+  public void resumeAckingHeartbeats(int shard) {
+    state.ackHeartbeats(shard, true);
+  }
+
+  /**
    * Holds all output (on every connection, including new ones) for {@code duration}; what was held
    * is then sent in order.
    */
   public void pauseOutput(Duration duration) {
     state.pauseOutput(duration.toNanos());
+  }
+
+  /** Holds the output of {@code shard}'s connection only for {@code duration} (a stall). */
+  public int pauseOutput(int shard, Duration duration) {
+    return each(state.connections(shard), c -> c.pauseOutput(duration));
   }
 
   /** Releases output held by {@link #pauseOutput(Duration)} now. */
@@ -398,6 +439,23 @@ public final class FakeDiscordGateway implements AutoCloseable {
    */
   public void forgetSessions() {
     state.forgetSessions();
+  }
+
+  /**
+   * Answers every Identify of {@code shard} with a close frame {@code code} and {@code reason} (for
+   * example 4004 or 4014 for one shard while the others identify normally); {@code code} 0 restores
+   * normal identifies.
+   */
+  public void failIdentify(int shard, int code, String reason) {
+    state.failIdentify(shard, code, reason);
+  }
+
+  /**
+   * Forgets the session of {@code shard} only, as if the server holding it restarted: its open
+   * connection and its events go on, but a later Resume gets op 9 {@code false}.
+   */
+  public void forgetSession(int shard) {
+    state.forgetSession(shard);
   }
 
   private static int each(

@@ -36,6 +36,9 @@ final class GatewayState {
 
   private static final Logger log = LoggerFactory.getLogger(FakeDiscordGateway.class);
 
+  /** Sessions remembered for {@link #sentDispatches(String)}; older ones are forgotten. */
+  static final int HISTORY_CAPACITY = 4096;
+
   private final FakeGatewayConfig config;
   private final TrafficRecorder recorder;
   private final AtomicLong connectionIds = new AtomicLong();
@@ -49,6 +52,11 @@ final class GatewayState {
   private int sessionStartRemaining;
 
   private volatile boolean ackHeartbeats = true;
+  private final Set<Integer> unackedShards = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, Map.Entry<Integer, String>> identifyFailures =
+      new ConcurrentHashMap<>();
+  // Guarded by this: every session ever started, oldest first (bounded), for replay checks.
+  private final Map<String, Session> history = new java.util.LinkedHashMap<>();
   private volatile long pauseUntilNanos;
   private volatile long refuseUntilNanos;
   private volatile int port;
@@ -95,6 +103,22 @@ final class GatewayState {
 
   void ackHeartbeats(boolean ack) {
     ackHeartbeats = ack;
+  }
+
+  void failIdentify(int shard, int code, String reason) {
+    if (code <= 0) {
+      identifyFailures.remove(shard);
+    } else {
+      identifyFailures.put(shard, Map.entry(code, reason));
+    }
+  }
+
+  void ackHeartbeats(int shard, boolean ack) {
+    if (ack) {
+      unackedShards.remove(shard);
+    } else {
+      unackedShards.add(shard);
+    }
   }
 
   void pauseOutput(long nanos) {
@@ -295,7 +319,7 @@ final class GatewayState {
       conn.close(CloseCode.UNKNOWN_OPCODE.code(), "Invalid heartbeat: d must be null or integer");
       return;
     }
-    if (ackHeartbeats) {
+    if (ackHeartbeats && !unackedShards.contains(conn.shard())) {
       conn.send("{\"op\":11}".getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -350,6 +374,11 @@ final class GatewayState {
       shardId = (int) id;
       shardCount = (int) count;
     }
+    Map.Entry<Integer, String> failure = identifyFailures.get(shardId);
+    if (failure != null) {
+      conn.close(failure.getKey(), failure.getValue());
+      return;
+    }
     int bucket = shardId % config.maxConcurrency();
     Instant last = lastIdentifyByBucket.get(bucket);
     if (last != null && now.isBefore(last.plus(config.identifyWindow()))) {
@@ -368,6 +397,7 @@ final class GatewayState {
     Session session = new Session(newSessionId(), shardId, shardCount, intents);
     sessionsById.put(session.id, session);
     sessionsByShard.put(shardId, session);
+    remember(session);
     bind(conn, session);
     recorder.identified(shardId);
     log.debug("Shard [{}, {}] identified as session {}", shardId, shardCount, session.id);
@@ -720,6 +750,35 @@ final class GatewayState {
 
   synchronized void forgetSessions() {
     sessionsById.clear();
+  }
+
+  synchronized void forgetSession(int shard) {
+    Session session = sessionsByShard.get(shard);
+    if (session != null) {
+      sessionsById.remove(session.id);
+    }
+  }
+
+  private void remember(Session session) {
+    history.put(session.id, session);
+    if (history.size() > HISTORY_CAPACITY) {
+      history.remove(history.keySet().iterator().next());
+    }
+  }
+
+  synchronized List<String> sessionIds(int shard) {
+    List<String> ids = new ArrayList<>();
+    for (Session session : history.values()) {
+      if (session.shardId == shard) {
+        ids.add(session.id);
+      }
+    }
+    return ids;
+  }
+
+  synchronized List<SentDispatch> sentDispatches(String sessionId) {
+    Session session = history.get(sessionId);
+    return session == null ? List.of() : List.copyOf(session.log);
   }
 
   synchronized List<SentDispatch> sentDispatches(int shard) {

@@ -43,6 +43,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String path = uri.path();
+    checkTokenPlacement(request, path);
     if (request.headers().contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
       upgrade(ctx, request, uri);
       return;
@@ -98,6 +99,27 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     limit.put("reset_after", config.sessionStartResetAfter().toMillis());
     limit.put("max_concurrency", config.maxConcurrency());
     return body;
+  }
+
+  /** Records a request that carries the token anywhere but in {@code Authorization: Bot ...}. */
+  private void checkTokenPlacement(FullHttpRequest request, String path) {
+    String token = state.config().token();
+    if (token.isEmpty()) {
+      return;
+    }
+    boolean elsewhere = request.uri().contains(token);
+    for (Map.Entry<String, String> header : request.headers()) {
+      if (!header.getKey().equalsIgnoreCase(HttpHeaderNames.AUTHORIZATION.toString())
+          && (header.getKey().contains(token) || header.getValue().contains(token))) {
+        elsewhere = true;
+      }
+    }
+    if (request.content().toString(StandardCharsets.UTF_8).contains(token)) {
+      elsewhere = true;
+    }
+    if (elsewhere) {
+      state.recorder().tokenOutsideAuthorization(request.method() + " " + path);
+    }
   }
 
   private static ObjectNode error(int code, String message) {

@@ -41,6 +41,7 @@ public final class TrafficRecorder {
   private final Map<Integer, AtomicInteger> identifiesByShard = new ConcurrentHashMap<>();
   private final Map<Integer, AtomicInteger> resumesByShard = new ConcurrentHashMap<>();
   private final AtomicInteger refusedConnections = new AtomicInteger();
+  private final List<String> tokenOutsideAuthorization = new CopyOnWriteArrayList<>();
 
   TrafficRecorder() {}
 
@@ -84,6 +85,10 @@ public final class TrafficRecorder {
 
   void serverClose(int code) {
     serverCloseCodes.add(code);
+  }
+
+  void tokenOutsideAuthorization(String request) {
+    tokenOutsideAuthorization.add(request);
   }
 
   void refused() {
@@ -201,6 +206,15 @@ public final class TrafficRecorder {
   /** Returns the number of WebSocket upgrades refused while refusing connections. */
   public int refusedConnectionCount() {
     return refusedConnections.get();
+  }
+
+  /**
+   * Returns the HTTP requests (REST calls and WebSocket upgrades, as {@code METHOD path}) that
+   * carried the fake's token anywhere but in the {@code Authorization} header: in the URI or query,
+   * in another header, or in the body. A client that keeps its token secret leaves this empty.
+   */
+  public List<String> requestsWithTokenOutsideAuthorization() {
+    return List.copyOf(tokenOutsideAuthorization);
   }
 
   /** Returns the close codes clients sent, in order. */

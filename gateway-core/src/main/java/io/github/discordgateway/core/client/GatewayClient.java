@@ -530,7 +530,23 @@ public final class GatewayClient implements ConnectionHandler {
 
   private void onDispatch(Envelope envelope) {
     if (envelope.hasSequence()) {
-      sequence = envelope.sequence();
+      long seq = envelope.sequence();
+      // READY starts a new session and its numbering; otherwise a number that does not move
+      // forward is one already handled: delivering it again would duplicate it, and keeping it
+      // would make a later Resume ask for a replay of what was delivered.
+      if (seq <= sequence && !"READY".equals(envelope.type())) {
+        log.warn(
+            "{} skipped dispatch {} with seq {}: not after seq {} (duplicate or out of order)",
+            name,
+            envelope.type(),
+            seq,
+            sequence);
+        return;
+      }
+      if (sequence != Envelope.NO_SEQUENCE && seq > sequence + 1 && state instanceof Connected) {
+        log.warn("{} sequence gap: seq {} follows seq {}", name, seq, sequence);
+      }
+      sequence = seq;
     }
     String type = envelope.type();
     if (type == null) {

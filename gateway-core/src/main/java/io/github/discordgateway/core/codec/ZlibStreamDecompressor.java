@@ -188,6 +188,11 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
           }
         }
       }
+      if (outLength > maxPayloadBytes) {
+        // the output buffer starts larger than a small limit: check the size itself
+        failed = true;
+        throw error("a decompressed payload is larger than " + maxPayloadBytes + " bytes");
+      }
     } catch (DataFormatException e) {
       failed = true;
       throw new GatewayException(
