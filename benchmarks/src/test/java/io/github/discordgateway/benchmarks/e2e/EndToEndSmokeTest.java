@@ -36,6 +36,7 @@ class EndToEndSmokeTest {
       assertThat(r.eventsPerSecond()).as(r.mode()).isPositive();
       assertThat(r.cpuNanosPerEvent()).as(r.mode()).isPositive();
       assertThat(r.compressedBytesPerEvent()).as(r.mode()).isPositive();
+      assertThat(r.allocatedBytesPerEvent()).as(r.mode()).isPositive();
     }
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     ThroughputBenchmark.print(results, new PrintStream(table, true, StandardCharsets.UTF_8));
