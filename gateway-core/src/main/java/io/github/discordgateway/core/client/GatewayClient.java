@@ -201,6 +201,7 @@ public final class GatewayClient implements ConnectionHandler {
   }
 
   private void onPayload(byte[] buf, int off, int len) {
+    listener.onPayloadDecompressed(len);
     Envelope envelope;
     try {
       envelope = EnvelopeDecoder.decode(buf, off, len);

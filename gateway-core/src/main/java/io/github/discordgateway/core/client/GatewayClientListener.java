@@ -55,6 +55,13 @@ public interface GatewayClientListener {
   default void onDispatch(Dispatch dispatch) {}
 
   /**
+   * A binary frame was decompressed into a complete payload (transport compression only).
+   *
+   * @param bytes the size of the payload after decompression
+   */
+  default void onPayloadDecompressed(int bytes) {}
+
+  /**
    * A heartbeat was sent.
    *
    * @param sequence the sequence it carried, or -1 for null

@@ -130,7 +130,8 @@ public final class DeliveryQueue<E> {
   }
 
   private void schedule() {
-    if (scheduled.compareAndSet(false, true)) {
+    // a plain read first: while a drain is scheduled (the common case under load) no CAS is needed
+    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
       try {
         executor.execute(drainTask);
       } catch (RejectedExecutionException ex) {
