@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Summarises JFR execution samples: top frames (self) and top methods anywhere on the stack (total).
 
-Usage: jfr print --events jdk.ExecutionSample rec.jfr | benchmarks/scripts/jfr-top.py [--threads] [N]
+Usage: jfr print --events jdk.ExecutionSample rec.jfr | benchmarks/scripts/jfr-top.py [--threads] [--thread=PREFIX] [N]
+
+--thread=PREFIX keeps only the samples of threads whose name starts with PREFIX
+(for example --thread=discord-gateway-events for the delivery threads).
 """
 import re
 import sys
@@ -10,6 +13,7 @@ from collections import Counter
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 limit = int(args[0]) if args else 25
 by_thread = "--threads" in sys.argv
+only = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--thread=")), None)
 
 self_counts, total_counts, threads = Counter(), Counter(), Counter()
 samples = 0
@@ -17,7 +21,7 @@ frames, thread = [], None
 frame_re = re.compile(r"^\s+([\w$.<>]+)\(")
 for line in sys.stdin:
     if line.startswith("jdk.ExecutionSample"):
-        if frames:
+        if frames and (only is None or (thread or "").startswith(only)):
             samples += 1
             self_counts[frames[0]] += 1
             for f in set(frames):
@@ -32,7 +36,7 @@ for line in sys.stdin:
     m = frame_re.match(line)
     if m and "line:" in line:
         frames.append(m.group(1))
-if frames:
+if frames and (only is None or (thread or "").startswith(only)):
     samples += 1
     self_counts[frames[0]] += 1
     for f in set(frames):

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * One way of receiving the gateway's events in the end-to-end benchmarks. Every mode connects one
  * or more shards to the fake over the same {@link GatewayTransport} and reports each MESSAGE_CREATE
- * to the {@link EventCounter}. Adding a mode (say a Spring {@code @EventListener} in a Boot
- * context) means one class implementing this interface and one line in {@link #named(String)}.
+ * to the {@link EventCounter}. Adding a mode means one class implementing this interface and one
+ * line in {@link #named(String)}.
  */
 interface ClientMode {
 
@@ -52,7 +52,7 @@ interface ClientMode {
       int shardId) {}
 
   /** The modes this build knows. */
-  List<String> NAMES = List.of("bare", "core", "core-typed");
+  List<String> NAMES = List.of("bare", "core", "core-typed", "spring", "spring-typed");
 
   /** Returns the mode called {@code name}. */
   static ClientMode named(String name) {
@@ -60,6 +60,8 @@ interface ClientMode {
       case "bare" -> new BareClientMode();
       case "core" -> new CoreClientMode(false);
       case "core-typed" -> new CoreClientMode(true);
+      case "spring" -> new SpringClientMode(false);
+      case "spring-typed" -> new SpringClientMode(true);
       default ->
           throw new IllegalArgumentException("Unknown client mode " + name + "; known: " + NAMES);
     };

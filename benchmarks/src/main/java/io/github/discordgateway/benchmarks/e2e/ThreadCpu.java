@@ -17,6 +17,7 @@ final class ThreadCpu {
 
   private final Map<Long, Long> cpuById = new HashMap<>();
   private final Map<Long, String> nameById = new HashMap<>();
+  private final Map<Long, Long> allocatedById = new HashMap<>();
   private final long processCpu;
 
   private ThreadCpu() {
@@ -29,6 +30,12 @@ final class ThreadCpu {
       if (cpu >= 0) {
         cpuById.put(info.getThreadId(), cpu);
         nameById.put(info.getThreadId(), info.getThreadName().replaceAll("\\d+", "#"));
+      }
+      if (threads instanceof com.sun.management.ThreadMXBean sun) {
+        long allocated = sun.getThreadAllocatedBytes(info.getThreadId());
+        if (allocated >= 0) {
+          allocatedById.put(info.getThreadId(), allocated);
+        }
       }
     }
     processCpu = JvmStats.processCpuNanos();
@@ -56,6 +63,21 @@ final class ThreadCpu {
     long vm = (processCpu - before.processCpu) - javaThreads;
     groups.put("(vm: gc, jit)", (double) Math.max(0, vm) / events);
     return groups;
+  }
+
+  /**
+   * Returns the bytes the Java threads allocated since {@code before}, per event (threads that
+   * ended in between are not counted), or -1 when the JVM does not report allocation.
+   */
+  double allocatedSince(ThreadCpu before, long events) {
+    if (allocatedById.isEmpty()) {
+      return -1;
+    }
+    long total = 0;
+    for (Map.Entry<Long, Long> e : allocatedById.entrySet()) {
+      total += Math.max(0, e.getValue() - before.allocatedById.getOrDefault(e.getKey(), 0L));
+    }
+    return (double) total / events;
   }
 
   /** Formats the groups using at least 0.05 us per event. */

@@ -13,20 +13,22 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 /**
  * End-to-end throughput over loopback WebSocket: the fake gateway, in its own JVM, streams N
  * MESSAGE_CREATE (~1.2 KB, pre-encoded) to one shard as fast as it can; each client mode receives
- * them over {@link SpringWebSocketTransport} (Tomcat's WebSocket client). Every mode and
- * compression has its own connected shard and the measured runs take turns (so load changes on a
- * shared machine hit all alike); the median run is kept. Reported per mode and compression: events
- * per second and this process's CPU time per event (all threads: transport, delivery, GC, JIT), and
- * the ratio to the {@code bare} mode (inflate and count only).
+ * them over {@link SpringWebSocketTransport} (Tomcat's WebSocket client; the {@code spring} modes
+ * use the instance their Boot context auto-configures). Every mode and compression has its own
+ * connected shard and the measured runs take turns (so load changes on a shared machine hit all
+ * alike); the median run is kept. Reported per mode and compression: events per second and this
+ * process's CPU time per event (all threads: transport, delivery, GC, JIT), and the ratio to the
+ * {@code bare} mode (inflate and count only).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar \
  *     io.github.discordgateway.benchmarks.e2e.ThroughputBenchmark \
- *     --modes=bare,core --compression=zlib-stream,none -Dn=500000
+ *     --modes=bare,core,core-typed,spring,spring-typed --compression=zlib-stream,none -Dn=500000
  * </pre>
  *
  * Options: {@code --n=500000} (or {@code -Dn=}), {@code --warmup=200000}, {@code --runs=3}, {@code
- * --modes=bare,core} (also {@code core-typed}), {@code --compression=zlib-stream,none}.
+ * --modes=bare,core,spring} (also {@code core-typed}, {@code spring-typed}), {@code
+ * --compression=zlib-stream,none}.
  */
 public final class ThroughputBenchmark {
 
@@ -44,6 +46,8 @@ public final class ThroughputBenchmark {
    * @param cpuNanosPerEvent client process CPU per event
    * @param fakeCpuNanosPerEvent the fake's process CPU per event
    * @param compressedBytesPerEvent bytes on the wire per event
+   * @param allocatedBytesPerEvent bytes the client's Java threads allocated per event (transport,
+   *     codec, dispatch, listener), or -1 when the JVM does not report it
    */
   public record Result(
       String mode,
@@ -52,7 +56,8 @@ public final class ThroughputBenchmark {
       double eventsPerSecond,
       double cpuNanosPerEvent,
       double fakeCpuNanosPerEvent,
-      double compressedBytesPerEvent) {}
+      double compressedBytesPerEvent,
+      double allocatedBytesPerEvent) {}
 
   /**
    * Runs the benchmark and prints the table.
@@ -64,7 +69,7 @@ public final class ThroughputBenchmark {
     Args args = new Args(argv);
     List<Result> results =
         run(
-            List.of(args.get("modes", "bare,core").split(",")),
+            List.of(args.get("modes", "bare,core,spring").split(",")),
             parseCompressions(args.get("compression", "zlib-stream,none")),
             args.getLong("n", 500_000),
             args.getLong("warmup", 200_000),
@@ -144,13 +149,15 @@ public final class ThroughputBenchmark {
             samples.get(shard).add(sample);
             log.printf(
                 Locale.ROOT,
-                "# %-10s %-11s run %d: %,.0f events/s, %.2f us CPU/event (fake %.2f us)%n",
+                "# %-12s %-11s run %d: %,.0f events/s, %.2f us CPU/event (fake %.2f us),"
+                    + " %,.0f B allocated/event%n",
                 names.get(shard),
                 label(kinds.get(shard)),
                 r + 1,
                 sample[0],
                 sample[1] / 1000,
-                sample[2] / 1000);
+                sample[2] / 1000,
+                sample[4]);
             log.println("#   per thread: " + lastThreads);
           }
         }
@@ -166,7 +173,8 @@ public final class ThroughputBenchmark {
                   median[0],
                   median[1],
                   median[2],
-                  median[3]));
+                  median[3],
+                  median[4]));
         }
       } finally {
         for (ClientMode.Client client : clients) {
@@ -181,7 +189,10 @@ public final class ThroughputBenchmark {
     return compression.queryValue() == null ? "none" : compression.queryValue();
   }
 
-  /** Streams {@code n} events and returns events/s, CPU ns/event, fake CPU ns/event, bytes. */
+  /**
+   * Streams {@code n} events and returns events/s, CPU ns/event, fake CPU ns/event, wire bytes per
+   * event, allocated bytes per event.
+   */
   private static double[] measure(FakeGatewayProcess fake, int shard, EventCounter counter, long n)
       throws Exception {
     counter.expect(n);
@@ -196,13 +207,15 @@ public final class ThroughputBenchmark {
     }
     long t1 = System.nanoTime();
     long cpu1 = JvmStats.processCpuNanos();
-    lastThreads = ThreadCpu.format(ThreadCpu.snapshot().since(threads0, n));
+    ThreadCpu threads1 = ThreadCpu.snapshot();
+    lastThreads = ThreadCpu.format(threads1.since(threads0, n));
     long fakeCpu1 = fake.cpuNanos();
     return new double[] {
       n * 1e9 / (t1 - t0),
       (double) (cpu1 - cpu0) / n,
       (double) (fakeCpu1 - fakeCpu0) / n,
-      (double) streamed[2] / streamed[0]
+      (double) streamed[2] / streamed[0],
+      threads1.allocatedSince(threads0, n)
     };
   }
 
@@ -210,8 +223,9 @@ public final class ThroughputBenchmark {
   static void print(List<Result> results, PrintStream out) {
     out.println();
     out.println(
-        "| mode | compression | events/s | client CPU/event | vs bare | fake CPU/event | wire B/event |");
-    out.println("|---|---|---:|---:|---:|---:|---:|");
+        "| mode | compression | events/s | client CPU/event | vs bare | fake CPU/event | wire B/event"
+            + " | client alloc B/event |");
+    out.println("|---|---|---:|---:|---:|---:|---:|---:|");
     for (Result r : results) {
       Result bare =
           results.stream()
@@ -224,14 +238,15 @@ public final class ThroughputBenchmark {
               : String.format(Locale.ROOT, "%.2fx", r.cpuNanosPerEvent() / bare.cpuNanosPerEvent());
       out.printf(
           Locale.ROOT,
-          "| %s | %s | %,.0f | %.2f us | %s | %.2f us | %.0f |%n",
+          "| %s | %s | %,.0f | %.2f us | %s | %.2f us | %.0f | %,.0f |%n",
           r.mode(),
           r.compression().queryValue() == null ? "none" : r.compression().queryValue(),
           r.eventsPerSecond(),
           r.cpuNanosPerEvent() / 1000,
           ratio,
           r.fakeCpuNanosPerEvent() / 1000,
-          r.compressedBytesPerEvent());
+          r.compressedBytesPerEvent(),
+          r.allocatedBytesPerEvent());
     }
   }
 }

@@ -19,26 +19,31 @@ import org.junit.jupiter.api.Test;
 class EndToEndSmokeTest {
 
   @Test
-  @DisplayName("throughput: bare and core clients receive every streamed event, both compressions")
+  @DisplayName(
+      "throughput: bare, core and Spring clients receive every streamed event, both compressions")
   void throughputRunsEveryModeAndCompression() throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ThroughputBenchmark.Result> results =
         ThroughputBenchmark.run(
-            List.of("bare", "core", "core-typed"),
+            List.of("bare", "core", "core-typed", "spring", "spring-typed"),
             List.of(Compression.ZLIB_STREAM, Compression.NONE),
             3_000,
             2_000,
             1,
             new PrintStream(log, true, StandardCharsets.UTF_8));
-    assertThat(results).hasSize(6);
+    assertThat(results).hasSize(10);
     for (ThroughputBenchmark.Result r : results) {
       assertThat(r.eventsPerSecond()).as(r.mode()).isPositive();
       assertThat(r.cpuNanosPerEvent()).as(r.mode()).isPositive();
       assertThat(r.compressedBytesPerEvent()).as(r.mode()).isPositive();
+      assertThat(r.allocatedBytesPerEvent()).as(r.mode()).isPositive();
     }
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     ThroughputBenchmark.print(results, new PrintStream(table, true, StandardCharsets.UTF_8));
-    assertThat(table.toString(StandardCharsets.UTF_8)).contains("| core | zlib-stream |");
+    assertThat(table.toString(StandardCharsets.UTF_8))
+        .contains("| core | zlib-stream |")
+        .contains("| spring | zlib-stream |")
+        .contains("| spring-typed | none |");
   }
 
   @Test
