@@ -188,7 +188,7 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
           }
         }
       }
-      if (outLength > maxPayloadBytes) {
+      if (length > maxPayloadBytes) {
         // the output buffer starts larger than a small limit: check the size itself
         failed = true;
         throw error("a decompressed payload is larger than " + maxPayloadBytes + " bytes");
