@@ -145,6 +145,24 @@ public final class FakeConnection {
     send(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Sends {@code text} as one text frame exactly as given, also on a zlib-stream connection (where
+   * everything else is compressed): for tests of how a client treats an uncompressed frame there.
+   */
+  public void sendTextFrame(String text) {
+    enqueue(
+        new Frames(
+            List.of(text.getBytes(StandardCharsets.UTF_8)), false, new CompletableFuture<>()));
+  }
+
+  /**
+   * Sends {@code bytes} as one binary frame exactly as given, not compressed: for tests with a
+   * binary frame on an uncompressed connection, or a corrupt zlib stream.
+   */
+  public void sendBinaryFrame(byte[] bytes) {
+    enqueue(new Frames(List.of(bytes.clone()), true, new CompletableFuture<>()));
+  }
+
   /** Sends a close frame with {@code code} and {@code reason}, then closes the socket. */
   public void close(int code, String reason) {
     enqueue(new Close(code, reason));
