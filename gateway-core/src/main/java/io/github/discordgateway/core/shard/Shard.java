@@ -71,6 +71,12 @@ public final class Shard {
 
   private static final Logger log = LoggerFactory.getLogger(Shard.class);
 
+  /** Failures to read the payload after one sequence before the session is given up. */
+  static final int UNREADABLE_LIMIT = 3;
+
+  /** WebSocket close 1009: a message was larger than the transport accepts. */
+  private static final int MESSAGE_TOO_BIG = 1009;
+
   private final int id;
   private final int count;
   private final GatewaySettings settings;
@@ -98,6 +104,8 @@ public final class Shard {
   private int lastCloseCode = -1;
   private String lastCloseReason = "";
   private GatewayException fatalError;
+  private long unreadableSequence = Envelope.NO_SEQUENCE;
+  private int unreadableCount;
   private CompletableFuture<Void> ready = new CompletableFuture<>();
   private CompletableFuture<Void> handshakeStarted = new CompletableFuture<>();
   private CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
@@ -405,6 +413,7 @@ public final class Shard {
       if (outcome.nextStep() == NextStep.IDENTIFY || logout) {
         next = SessionSnapshot.NONE;
       }
+      next = giveUpOnUnreadablePayload(outcome, next);
       session = next;
       if (session.resumable()) {
         context.sessionStore().save(id, count, session);
@@ -423,6 +432,50 @@ public final class Shard {
       return;
     }
     scheduleReconnect(outcome);
+  }
+
+  /**
+   * A payload this client cannot read (undecodable, corrupt, over the size limit) comes back in
+   * every replay of a resume, so resuming would fail at the same sequence forever. After {@value
+   * #UNREADABLE_LIMIT} such failures in a row without progress, the session is given up and the
+   * shard identifies anew: the events after that sequence are lost, but the shard lives.
+   */
+  private SessionSnapshot giveUpOnUnreadablePayload(CloseOutcome outcome, SessionSnapshot next) {
+    if (!next.resumable() || !unreadable(outcome)) {
+      unreadableSequence = Envelope.NO_SEQUENCE;
+      unreadableCount = 0;
+      return next;
+    }
+    if (next.sequence() == unreadableSequence) {
+      unreadableCount++;
+    } else {
+      unreadableSequence = next.sequence();
+      unreadableCount = 1;
+    }
+    if (unreadableCount < UNREADABLE_LIMIT) {
+      return next;
+    }
+    log.error(
+        "{} a payload after seq {} could not be read {} times in a row ({}); giving up the session"
+            + " and identifying anew: the events after seq {} are lost",
+        name,
+        next.sequence(),
+        unreadableCount,
+        outcome.error() == null ? "close " + outcome.code() : outcome.error().getMessage(),
+        next.sequence());
+    unreadableSequence = Envelope.NO_SEQUENCE;
+    unreadableCount = 0;
+    return SessionSnapshot.NONE;
+  }
+
+  private static boolean unreadable(CloseOutcome outcome) {
+    if (outcome.code() == MESSAGE_TOO_BIG) {
+      return true;
+    }
+    GatewayException error = outcome.error();
+    return error != null
+        && (error.kind() == GatewayException.Kind.DECODE_ERROR
+            || error.kind() == GatewayException.Kind.DECOMPRESSION_ERROR);
   }
 
   private void fatal(CloseOutcome outcome) {
