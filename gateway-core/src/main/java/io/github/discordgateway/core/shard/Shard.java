@@ -687,9 +687,10 @@ public final class Shard {
         }
       }
       case GUILD_DELETE -> {
+        // GUILD_DELETE is tiny: one tree answers both questions (removed? which guild?)
         var tree = safeTree(dispatch.data());
         if (tree != null && !tree.has("unavailable")) {
-          guilds.remove(topLevelId(dispatch.data()));
+          guilds.remove(snowflake(tree.path("id")));
         }
       }
       default -> {
@@ -704,6 +705,14 @@ public final class Shard {
       return data.tree();
     } catch (RuntimeException ex) {
       return null;
+    }
+  }
+
+  private static long snowflake(tools.jackson.databind.JsonNode id) {
+    try {
+      return id.isNumber() ? id.asLong() : Long.parseUnsignedLong(id.asString());
+    } catch (RuntimeException ex) {
+      return 0;
     }
   }
 
