@@ -168,15 +168,16 @@ public class GatewayException extends RuntimeException {
     if (reason != null && !reason.isEmpty()) {
       message.append(": ").append(reason);
     }
+    // no final period: callers append their own sentence ("... Not retrying")
     switch (kind) {
-      case AUTHENTICATION_FAILED -> message.append(". Check the bot token.");
-      case INVALID_INTENTS -> message.append(". The intents value is invalid.");
+      case AUTHENTICATION_FAILED -> message.append(". Check the bot token");
+      case INVALID_INTENTS -> message.append(". The intents value is invalid");
       case DISALLOWED_INTENTS ->
           message.append(
               ". A privileged intent is not enabled for the application in the Developer"
-                  + " Portal.");
-      case SHARDING_REQUIRED -> message.append(". Run more shards.");
-      case INVALID_SHARD -> message.append(". Check the shard id and count.");
+                  + " Portal");
+      case SHARDING_REQUIRED -> message.append(". Run more shards");
+      case INVALID_SHARD -> message.append(". Check the shard id and count");
       default -> {}
     }
     return new GatewayException(kind, message.toString(), code, null, null);

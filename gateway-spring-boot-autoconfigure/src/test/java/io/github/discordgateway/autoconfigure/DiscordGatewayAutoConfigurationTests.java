@@ -117,7 +117,10 @@ class DiscordGatewayAutoConfigurationTests {
     contextRunner
         .withBean(SessionStore.class, () -> store)
         .withBean(IdentifyLimiter.class, () -> limiter)
-        .withBean(WebSocketClient.class, () -> client)
+        .withBean(
+            DiscordGatewayAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME,
+            WebSocketClient.class,
+            () -> client)
         .withBean(DiscordConnectionDetails.class, () -> details)
         .run(
             context -> {

@@ -27,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GatewayDiscovery {
 
+  /**
+   * The {@code User-Agent} Discord asks bots to send, on REST calls and on the WebSocket handshake:
+   * {@code DiscordBot (<url>, <version>)}.
+   */
+  public static final String USER_AGENT = "DiscordBot (https://github.com/discordgateway, 0.1)";
+
   private static final JsonMapper MAPPER =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -66,7 +72,7 @@ public final class GatewayDiscovery {
             .timeout(timeout)
             .header("Authorization", "Bot " + Objects.requireNonNull(token, "token"))
             .header("Accept", "application/json")
-            .header("User-Agent", "DiscordBot (https://github.com/discordgateway, 0.1)")
+            .header("User-Agent", USER_AGENT)
             .GET()
             .build();
     HttpResponse<String> response;
