@@ -165,8 +165,12 @@ public class GatewayException extends RuntimeException {
     CloseCode known = CloseCode.of(code);
     StringBuilder message = new StringBuilder("Gateway closed with ").append(code).append(' ');
     message.append('(').append(known.description()).append(')');
-    if (reason != null && !reason.isEmpty()) {
-      message.append(": ").append(reason);
+    String trimmed = reason == null ? "" : reason.strip();
+    while (trimmed.endsWith(".")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    if (!trimmed.isEmpty()) {
+      message.append(": ").append(trimmed);
     }
     // no final period: callers append their own sentence ("... Not retrying")
     switch (kind) {
