@@ -1,6 +1,6 @@
 package io.github.discordgateway.autoconfigure;
 
-import io.github.discordgateway.core.protocol.ActivityType;
+import io.github.discordgateway.core.protocol.BotActivityType;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import java.net.URI;
 import java.time.Duration;
@@ -322,7 +322,7 @@ public class DiscordGatewayProperties {
     private String name;
 
     /** Type of the activity: playing, streaming, listening, watching, custom or competing. */
-    private ActivityType type = ActivityType.PLAYING;
+    private BotActivityType type = BotActivityType.PLAYING;
 
     /** Extra text; the shown text of a custom status. */
     private String state;
@@ -338,11 +338,11 @@ public class DiscordGatewayProperties {
       this.name = name;
     }
 
-    public ActivityType getType() {
+    public BotActivityType getType() {
       return type;
     }
 
-    public void setType(ActivityType type) {
+    public void setType(BotActivityType type) {
       this.type = type;
     }
 

@@ -4,7 +4,7 @@ import io.github.discordgateway.autoconfigure.DiscordGatewayConfigurationExcepti
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.codec.Compression;
-import io.github.discordgateway.core.protocol.Activity;
+import io.github.discordgateway.core.protocol.BotActivity;
 import io.github.discordgateway.core.protocol.ConnectionProperties;
 import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.protocol.PresenceStatus;
@@ -292,10 +292,10 @@ final class GatewayPropertiesMapper {
       return null;
     }
     try {
-      List<Activity> activities =
+      List<BotActivity> activities =
           hasActivity
               ? List.of(
-                  new Activity(
+                  new BotActivity(
                       activity.getName(),
                       activity.getType(),
                       activity.getState(),

@@ -8,7 +8,7 @@ import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.command.GuildMembersCollector;
-import io.github.discordgateway.core.protocol.ActivityType;
+import io.github.discordgateway.core.protocol.BotActivityType;
 import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
@@ -261,7 +261,7 @@ class DiscordGatewayAutoConfigurationTests {
               assertThat(settings.largeThreshold()).isEqualTo(100);
               assertThat(settings.presence().status()).isEqualTo(PresenceStatus.DND);
               assertThat(settings.presence().activities().get(0).type())
-                  .isEqualTo(ActivityType.WATCHING);
+                  .isEqualTo(BotActivityType.WATCHING);
               assertThat(calls).containsExactly("first", "second", "manager");
             });
   }

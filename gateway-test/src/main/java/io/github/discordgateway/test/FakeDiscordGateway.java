@@ -242,12 +242,12 @@ public final class FakeDiscordGateway implements AutoCloseable {
 
   /** Sends a dispatch to every shard's session; returns how many sessions got it. */
   public int dispatch(String type, String dataJson) {
-    return dispatch(new DispatchEvent(type, dataJson));
+    return dispatch(new FakeDispatch(type, dataJson));
   }
 
   /** Sends a dispatch to {@code shard}'s session; returns 1 if sent, 0 otherwise. */
   public int dispatch(int shard, String type, String dataJson) {
-    return dispatch(shard, new DispatchEvent(type, dataJson));
+    return dispatch(shard, new FakeDispatch(type, dataJson));
   }
 
   /**
@@ -255,17 +255,17 @@ public final class FakeDiscordGateway implements AutoCloseable {
    * do not enable the event skip it (unless {@link FakeGatewayConfig#filterByIntents()} is off); a
    * session without a live connection keeps it for replay on Resume.
    */
-  public int dispatch(DispatchEvent event) {
+  public int dispatch(FakeDispatch event) {
     return state.dispatch(null, event);
   }
 
   /** Sends {@code event} to {@code shard}'s session; returns 1 if sent, 0 otherwise. */
-  public int dispatch(int shard, DispatchEvent event) {
+  public int dispatch(int shard, FakeDispatch event) {
     return state.dispatch(shard, event);
   }
 
   /** Sends {@code event} to the shard owning its {@code guild_id} (shard 0 without one). */
-  public int route(DispatchEvent event) {
+  public int route(FakeDispatch event) {
     return state.route(event, null);
   }
 

@@ -1,8 +1,8 @@
 package io.github.discordgateway.benchmarks.e2e;
 
 import io.github.discordgateway.benchmarks.Payloads;
-import io.github.discordgateway.test.DispatchEvent;
 import io.github.discordgateway.test.FakeDiscordGateway;
+import io.github.discordgateway.test.FakeDispatch;
 import io.github.discordgateway.test.FakeGuild;
 import io.github.discordgateway.test.PreparedStream;
 import io.github.discordgateway.test.StreamResult;
@@ -60,7 +60,7 @@ public final class FakeGatewayMain {
             .sessionStartLimit(10_000, 10_000)
             .guilds(guilds(shards, guildsPerShard, members))
             .start()) {
-      List<DispatchEvent> events = Payloads.messageCreates(distinct);
+      List<FakeDispatch> events = Payloads.messageCreates(distinct);
       PreparedStream prepared = PreparedStream.of(events);
       out.println("READY " + gateway.port() + " " + gateway.gatewayUrl() + " " + gateway.token());
       BufferedReader in =
