@@ -7,7 +7,7 @@ the table of event descriptions next to this script (dispatch-events.tsv); write
 ordinal). Needs only the Python 3 standard library. The output is committed and formatted by
 spotless; regenerate and format it with
 
-    ./mvnw -B -ntp -Pgenerate -pl gateway-spring-boot-autoconfigure generate-sources
+    ./mvnw -B -ntp -Pgenerate -pl gateway-spring-boot-autoconfigure -am -DskipTests test-compile
 
 CI runs that and fails if the committed classes differ. The script can also be run alone, from any
 directory: python3 gateway-spring-boot-autoconfigure/tools/generate_events.py
