@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,18 +32,23 @@ class NonWebApplicationTests {
   @DisplayName("a non-web application keeps a non-daemon thread while the gateway runs")
   void nonWebApplicationKeepsTheJvmAliveUntilClosed() throws Exception {
     try (FakeDiscordGateway gateway = FakeDiscordGateway.start()) {
+      // cached contexts of other tests in this JVM may have their own keep-alive threads
+      Set<Thread> before = keepAliveThreads();
       SpringApplication application = new SpringApplication(NonWebBot.class);
       application.setWebApplicationType(WebApplicationType.NONE);
       ConfigurableApplicationContext context = application.run(arguments(gateway));
+      Thread keepAlive;
       try {
         context.getBean(DiscordGatewayLifecycle.class).ready().get(10, TimeUnit.SECONDS);
-        Thread keepAlive = keepAliveThread();
-        assertThat(keepAlive).as("keep-alive thread").isNotNull();
+        Set<Thread> started = keepAliveThreads();
+        started.removeAll(before);
+        assertThat(started).as("keep-alive thread of this context").hasSize(1);
+        keepAlive = started.iterator().next();
         assertThat(keepAlive.isDaemon()).isFalse();
       } finally {
         context.close();
       }
-      await().atMost(WAIT).until(() -> keepAliveThread() == null);
+      await().atMost(WAIT).until(() -> !keepAlive.isAlive());
     }
   }
 
@@ -115,11 +123,10 @@ class NonWebApplicationTests {
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 
-  private static Thread keepAliveThread() {
+  private static Set<Thread> keepAliveThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals(DiscordGatewayLifecycle.KEEP_ALIVE_THREAD))
         .filter(Thread::isAlive)
-        .findFirst()
-        .orElse(null);
+        .collect(Collectors.toCollection(HashSet::new));
   }
 }
