@@ -30,11 +30,13 @@ public final class FakeConnection {
   private final String path;
   private final Map<String, String> queryParameters;
   private final boolean zlib;
+  private final boolean zstd;
   private final Instant openedAt;
   private final GatewayState state;
 
   // Confined to the channel's event loop.
   private Deflater deflater;
+  private ZstdStream zstdStream;
   private final byte[] deflateBuffer = new byte[16 * 1024];
   private final ArrayDeque<Out> held = new ArrayDeque<>();
   private boolean releaseScheduled;
@@ -62,6 +64,7 @@ public final class FakeConnection {
     this.path = path;
     this.queryParameters = Map.copyOf(queryParameters);
     this.zlib = "zlib-stream".equals(queryParameters.get("compress"));
+    this.zstd = "zstd-stream".equals(queryParameters.get("compress")) && ZstdStream.available();
     this.openedAt = openedAt;
     this.state = state;
     if (zlib) {
@@ -87,6 +90,14 @@ public final class FakeConnection {
   /** Returns whether this connection uses {@code compress=zlib-stream}. */
   public boolean zlibStream() {
     return zlib;
+  }
+
+  /**
+   * Returns whether this connection uses {@code compress=zstd-stream} (asked for, and zstd-jni is
+   * on the fake's class path).
+   */
+  public boolean zstdStream() {
+    return zstd;
   }
 
   /** Returns when the connection was opened. */
@@ -274,6 +285,10 @@ public final class FakeConnection {
                 deflater.end();
                 deflater = null;
               }
+              if (zstdStream != null) {
+                zstdStream.close();
+                zstdStream = null;
+              }
             });
   }
 
@@ -359,6 +374,13 @@ public final class FakeConnection {
   }
 
   private ChannelFuture writePayload(byte[] json) {
+    if (zstd) {
+      if (zstdStream == null) {
+        zstdStream = new ZstdStream();
+      }
+      return channel.write(
+          new BinaryWebSocketFrame(Unpooled.wrappedBuffer(zstdStream.compress(json))));
+    }
     if (!zlib) {
       return channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)));
     }

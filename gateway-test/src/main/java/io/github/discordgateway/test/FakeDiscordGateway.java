@@ -107,7 +107,10 @@ public final class FakeDiscordGateway implements AutoCloseable {
                   });
       InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
       this.serverChannel =
-          bootstrap.bind(new InetSocketAddress(loopback, 0)).syncUninterruptibly().channel();
+          bootstrap
+              .bind(new InetSocketAddress(loopback, config.port()))
+              .syncUninterruptibly()
+              .channel();
     } catch (IOException | RuntimeException e) {
       shutdownGroups();
       throw e instanceof IOException io
@@ -138,19 +141,42 @@ public final class FakeDiscordGateway implements AutoCloseable {
 
   // ---- addresses ----------------------------------------------------------------------------
 
-  /** Returns the gateway URL, {@code ws://127.0.0.1:PORT} (also returned by discovery). */
+  /**
+   * Returns the gateway URL discovery returns: {@code ws://127.0.0.1:PORT}, or {@link
+   * FakeGatewayConfig#advertisedGatewayUrl()}.
+   */
   public String gatewayUrl() {
     return state.gatewayUrl();
   }
 
-  /** Returns the resume URL sent in READY, {@code ws://127.0.0.1:PORT/resume}. */
+  /**
+   * Returns the resume URL sent in READY: the gateway URL followed by {@code /resume}, or {@link
+   * FakeGatewayConfig#advertisedResumeUrl()}.
+   */
   public String resumeGatewayUrl() {
     return state.resumeUrl();
   }
 
-  /** Returns the REST base URL, {@code http://127.0.0.1:PORT/api/v10}. */
+  /**
+   * Returns the REST base URL: {@code http://127.0.0.1:PORT/api/v10}, or {@link
+   * FakeGatewayConfig#advertisedApiUrl()}. The fake answers under {@code /api/v6} to {@code
+   * /api/v10} and under {@code /api} alike.
+   */
   public String apiBaseUrl() {
-    return "http://127.0.0.1:" + port + "/api/v10";
+    return state.apiUrl();
+  }
+
+  /** Returns the URL the fake listens on for WebSocket, {@code ws://127.0.0.1:PORT}. */
+  public String localGatewayUrl() {
+    return state.localGatewayUrl();
+  }
+
+  /**
+   * Answers REST requests with {@code dispatcher} first (see {@link RestDispatcher}); {@code null}
+   * restores the fake's own endpoints only.
+   */
+  public void restDispatcher(RestDispatcher dispatcher) {
+    state.restDispatcher(dispatcher);
   }
 
   /** Returns the port. */
@@ -302,7 +328,16 @@ public final class FakeDiscordGateway implements AutoCloseable {
         for (byte[] frame : encoded) {
           bytes += frame.length;
         }
-        inFlight.addLast(conn.sendFrames(encoded, zlib));
+        if (conn.zstdStream()) {
+          // One zstd frame runs through the whole connection: compress on its own context.
+          CompletableFuture<Void> last = null;
+          for (byte[] payload : encoded) {
+            last = conn.sendTracked(payload);
+          }
+          inFlight.addLast(last);
+        } else {
+          inFlight.addLast(conn.sendFrames(encoded, zlib));
+        }
         while (inFlight.size() > 1) {
           awaitWrite(inFlight.pollFirst());
         }

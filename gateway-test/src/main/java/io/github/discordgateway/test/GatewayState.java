@@ -39,6 +39,12 @@ final class GatewayState {
   /** Sessions remembered for {@link #sentDispatches(String)}; older ones are forgotten. */
   static final int HISTORY_CAPACITY = 4096;
 
+  /**
+   * The gateway versions Discord still accepts (10 and 9 available, 8 to 6 deprecated); without
+   * {@code v} Discord picks its default.
+   */
+  static final Set<String> ACCEPTED_VERSIONS = Set.of("6", "7", "8", "9", "10");
+
   private final FakeGatewayConfig config;
   private final TrafficRecorder recorder;
   private final AtomicLong connectionIds = new AtomicLong();
@@ -60,6 +66,7 @@ final class GatewayState {
   private volatile long pauseUntilNanos;
   private volatile long refuseUntilNanos;
   private volatile int port;
+  private volatile RestDispatcher restDispatcher;
 
   GatewayState(FakeGatewayConfig config, TrafficRecorder recorder) {
     this.config = config;
@@ -79,12 +86,33 @@ final class GatewayState {
     this.port = port;
   }
 
-  String gatewayUrl() {
+  /** Returns the URL the server listens on, {@code ws://127.0.0.1:PORT}. */
+  String localGatewayUrl() {
     return "ws://127.0.0.1:" + port;
   }
 
+  /** Returns the gateway URL discovery returns (advertised, or the local one). */
+  String gatewayUrl() {
+    String advertised = config.advertisedGatewayUrl();
+    return advertised != null ? advertised : localGatewayUrl();
+  }
+
   String resumeUrl() {
-    return gatewayUrl() + "/resume";
+    String advertised = config.advertisedResumeUrl();
+    return advertised != null ? advertised : gatewayUrl() + "/resume";
+  }
+
+  String apiUrl() {
+    String advertised = config.advertisedApiUrl();
+    return advertised != null ? advertised : "http://127.0.0.1:" + port + "/api/v10";
+  }
+
+  RestDispatcher restDispatcher() {
+    return restDispatcher;
+  }
+
+  void restDispatcher(RestDispatcher dispatcher) {
+    this.restDispatcher = dispatcher;
   }
 
   Instant now() {
@@ -159,10 +187,10 @@ final class GatewayState {
     recorder.connection(conn);
     Map<String, String> query = conn.queryParameters();
     String version = query.get("v");
-    if (!"10".equals(version)) {
+    if (version != null && !ACCEPTED_VERSIONS.contains(version)) {
       conn.close(
           CloseCode.INVALID_API_VERSION.code(),
-          "Invalid API version: v=" + version + " (this fake speaks v=10 only)");
+          "Invalid API version: v=" + version + " (Discord accepts 6 to 10)");
       return;
     }
     String encoding = query.getOrDefault("encoding", "json");
@@ -173,10 +201,16 @@ final class GatewayState {
       return;
     }
     String compress = query.get("compress");
-    if (compress != null && !"zlib-stream".equals(compress)) {
+    if (compress != null && !"zlib-stream".equals(compress) && !"zstd-stream".equals(compress)) {
       conn.close(
           CloseCode.DECODE_ERROR.code(),
-          "Unsupported compress: " + compress + " (this fake supports zlib-stream only)");
+          "Unsupported compress: " + compress + " (use zlib-stream or zstd-stream)");
+      return;
+    }
+    if ("zstd-stream".equals(compress) && !conn.zstdStream()) {
+      conn.close(
+          CloseCode.DECODE_ERROR.code(),
+          "zstd-stream needs com.github.luben:zstd-jni on the fake's class path");
       return;
     }
     ObjectNode hello = Json.object();
@@ -320,7 +354,7 @@ final class GatewayState {
       return;
     }
     if (ackHeartbeats && !unackedShards.contains(conn.shard())) {
-      conn.send("{\"op\":11}".getBytes(StandardCharsets.UTF_8));
+      conn.send(Json.op(Opcode.HEARTBEAT_ACK.code(), "null"));
     }
   }
 
