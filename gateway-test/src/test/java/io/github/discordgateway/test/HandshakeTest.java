@@ -77,8 +77,7 @@ class HandshakeTest {
       client.expectOp(10);
       client.send(TestClient.identify(gateway.token(), 1, null));
 
-      assertThat(client.expectDispatch("READY").get("d").get("session_id").asString())
-          .isNotEmpty();
+      assertThat(client.expectDispatch("READY").get("d").get("session_id").asString()).isNotEmpty();
     }
   }
 

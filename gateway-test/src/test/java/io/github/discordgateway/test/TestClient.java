@@ -39,7 +39,7 @@ final class TestClient implements AutoCloseable {
   private final WebSocket socket;
 
   private TestClient(URI uri, boolean zlib) {
-    Listener listener = new Listener(zlib);
+    Listener listener = new Listener(zlib, uri.toString().contains("compress=zstd-stream"));
     this.socket =
         HttpClient.newHttpClient()
             .newWebSocketBuilder()
@@ -151,11 +151,29 @@ final class TestClient implements AutoCloseable {
 
   private final class Listener implements WebSocket.Listener {
     private final Inflater inflater;
+    private final com.github.luben.zstd.ZstdDecompressCtx zstd;
     private final ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     private final StringBuilder text = new StringBuilder();
 
-    Listener(boolean zlib) {
+    Listener(boolean zlib, boolean zstd) {
       this.inflater = zlib ? new Inflater() : null;
+      this.zstd = zstd ? new com.github.luben.zstd.ZstdDecompressCtx() : null;
+    }
+
+    /** Decodes one zstd-stream message: all its input, until no more output comes out. */
+    private byte[] unzstd(byte[] message) {
+      ByteBuffer src = ByteBuffer.wrap(message);
+      ByteBuffer dst = ByteBuffer.allocate(64 * 1024);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      for (int round = 0; round < 10_000; round++) {
+        dst.clear();
+        zstd.decompressByteBufferStream(dst, src);
+        out.write(dst.array(), 0, dst.position());
+        if (!src.hasRemaining() && dst.position() < dst.capacity()) {
+          break;
+        }
+      }
+      return out.toByteArray();
     }
 
     @Override
@@ -181,7 +199,12 @@ final class TestClient implements AutoCloseable {
         binaryFrames.incrementAndGet();
         byte[] all = compressed.toByteArray();
         int n = all.length;
-        if (inflater != null
+        if (zstd != null) {
+          compressed.reset();
+          String payload = new String(unzstd(all), StandardCharsets.UTF_8);
+          texts.add(payload);
+          received.add(JSON.readTree(payload));
+        } else if (inflater != null
             && n >= 4
             && all[n - 4] == 0
             && all[n - 3] == 0
