@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +70,7 @@ import org.slf4j.LoggerFactory;
 public final class FakeDiscordGateway implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FakeDiscordGateway.class);
+  private static final Duration WRITE_WAIT = Duration.ofSeconds(10);
 
   private final GatewayState state;
   private final EventLoopGroup boss;
@@ -266,7 +268,10 @@ public final class FakeDiscordGateway implements AutoCloseable {
 
   // ---- dispatches ---------------------------------------------------------------------------
 
-  /** Sends a dispatch to every shard's session; returns how many sessions got it. */
+  /**
+   * Sends a dispatch to every shard's session; returns how many sessions got it, once it is written
+   * (see {@link #dispatch(DispatchEvent)}).
+   */
   public int dispatch(String type, String dataJson) {
     return dispatch(new DispatchEvent(type, dataJson));
   }
@@ -280,19 +285,57 @@ public final class FakeDiscordGateway implements AutoCloseable {
    * Sends {@code event} to every shard's session; returns how many got it. Sessions whose intents
    * do not enable the event skip it (unless {@link FakeGatewayConfig#filterByIntents()} is off); a
    * session without a live connection keeps it for replay on Resume.
+   *
+   * <p>Returns once the frame is written to every connection that gets it (or held there by a pause
+   * or a stream, or dropped by a closed or silenced connection), so what a test scripts next (a
+   * drop, a close, op 7) comes after it on the wire. Called from the fake's own I/O threads (a
+   * {@link RestDispatcher}), it does not wait.
    */
   public int dispatch(DispatchEvent event) {
-    return state.dispatch(null, event);
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    return awaitWritten(writes, state.dispatch(null, event, writes));
   }
 
-  /** Sends {@code event} to {@code shard}'s session; returns 1 if sent, 0 otherwise. */
+  /**
+   * Sends {@code event} to {@code shard}'s session; returns 1 if sent, 0 otherwise, once written
+   * (see {@link #dispatch(DispatchEvent)}).
+   */
   public int dispatch(int shard, DispatchEvent event) {
-    return state.dispatch(shard, event);
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    return awaitWritten(writes, state.dispatch(shard, event, writes));
   }
 
-  /** Sends {@code event} to the shard owning its {@code guild_id} (shard 0 without one). */
+  /**
+   * Sends {@code event} to the shard owning its {@code guild_id} (shard 0 without one), once
+   * written (see {@link #dispatch(DispatchEvent)}).
+   */
   public int route(DispatchEvent event) {
-    return state.route(event, null);
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    return awaitWritten(writes, state.route(event, writes));
+  }
+
+  private int awaitWritten(List<CompletableFuture<Void>> writes, int delivered) {
+    if (writes.isEmpty() || onIoThread()) {
+      return delivered;
+    }
+    try {
+      CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+          .get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("A dispatch was not written within {}: {}", WRITE_WAIT, e.toString());
+    }
+    return delivered;
+  }
+
+  private boolean onIoThread() {
+    for (io.netty.util.concurrent.EventExecutor executor : workers) {
+      if (executor.inEventLoop()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the traffic generator. */

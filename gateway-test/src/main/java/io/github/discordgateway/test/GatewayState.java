@@ -216,7 +216,7 @@ final class GatewayState {
     ObjectNode hello = Json.object();
     hello.put("heartbeat_interval", config.heartbeatInterval().toMillis());
     hello.set("_trace", Json.array().add("[\"fake-discord-gateway\",{\"micros\":0.0}]"));
-    conn.send(Json.op(Opcode.HELLO.code(), Json.write(hello)));
+    conn.sendOp(Opcode.HELLO.code(), Json.write(hello));
     log.debug("Connection {} opened on {} with {}", conn.id(), conn.path(), query);
   }
 
@@ -353,8 +353,8 @@ final class GatewayState {
       conn.close(CloseCode.UNKNOWN_OPCODE.code(), "Invalid heartbeat: d must be null or integer");
       return;
     }
-    if (ackHeartbeats && !unackedShards.contains(conn.shard())) {
-      conn.send(Json.op(Opcode.HEARTBEAT_ACK.code(), "null"));
+    if (ackHeartbeats && conn.acksHeartbeats() && !unackedShards.contains(conn.shard())) {
+      conn.sendOp(Opcode.HEARTBEAT_ACK.code(), "null");
     }
   }
 
@@ -417,12 +417,12 @@ final class GatewayState {
     Instant last = lastIdentifyByBucket.get(bucket);
     if (last != null && now.isBefore(last.plus(config.identifyWindow()))) {
       log.debug("Identify of shard {} within the window of bucket {}: op 9", shardId, bucket);
-      conn.send(Json.op(Opcode.INVALID_SESSION.code(), "false"));
+      conn.sendOp(Opcode.INVALID_SESSION.code(), "false");
       return;
     }
     if (sessionStartRemaining <= 0) {
       log.debug("Identify of shard {} with no session starts remaining: op 9", shardId);
-      conn.send(Json.op(Opcode.INVALID_SESSION.code(), "false"));
+      conn.sendOp(Opcode.INVALID_SESSION.code(), "false");
       return;
     }
     sessionStartRemaining--;
@@ -473,7 +473,7 @@ final class GatewayState {
     }
     Session session = sessionsById.get(d.get("session_id").asString());
     if (session == null) {
-      conn.send(Json.op(Opcode.INVALID_SESSION.code(), "false"));
+      conn.sendOp(Opcode.INVALID_SESSION.code(), "false");
       return;
     }
     long seq = d.get("seq").asLong();
@@ -482,7 +482,7 @@ final class GatewayState {
       return;
     }
     if (seq < session.replayFloor) {
-      conn.send(Json.op(Opcode.INVALID_SESSION.code(), "false"));
+      conn.sendOp(Opcode.INVALID_SESSION.code(), "false");
       return;
     }
     FakeConnection previous = session.connection;
@@ -731,10 +731,11 @@ final class GatewayState {
   }
 
   /** Sends {@code event} to the session of {@code shard}, or of every shard when null. */
-  synchronized int dispatch(Integer shard, DispatchEvent event) {
+  synchronized int dispatch(
+      Integer shard, DispatchEvent event, List<CompletableFuture<Void>> tracker) {
     int delivered = 0;
     for (Session session : targets(shard)) {
-      if (deliver(session, event.type(), event.dataJson(), false)) {
+      if (deliver(session, event.type(), event.dataJson(), false, tracker)) {
         delivered++;
       }
     }
@@ -779,7 +780,7 @@ final class GatewayState {
       conn.session = null;
       conn.authenticated = false;
     }
-    conn.send(Json.op(Opcode.INVALID_SESSION.code(), Boolean.toString(resumable)));
+    conn.sendOp(Opcode.INVALID_SESSION.code(), Boolean.toString(resumable));
   }
 
   synchronized void forgetSessions() {

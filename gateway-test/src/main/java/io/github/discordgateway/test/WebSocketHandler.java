@@ -40,7 +40,9 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         // The client's reply to our close frame: not a close of its own.
         ctx.close();
       } else {
-        state.clientClose(conn, close.statusCode());
+        // A close frame without a status code is reported as 1005 (RFC 6455, 7.1.5).
+        int code = close.statusCode() < 0 ? 1005 : close.statusCode();
+        state.clientClose(conn, code);
         handshaker.close(ctx.channel(), close.retain());
       }
     } else if (frame instanceof PingWebSocketFrame ping) {
