@@ -31,6 +31,7 @@ public final class FakeConnection {
   private final Map<String, String> queryParameters;
   private final boolean zlib;
   private final boolean zstd;
+  private final boolean etf;
   private final Instant openedAt;
   private final GatewayState state;
 
@@ -69,6 +70,7 @@ public final class FakeConnection {
     this.queryParameters = Map.copyOf(queryParameters);
     this.zlib = "zlib-stream".equals(queryParameters.get("compress"));
     this.zstd = "zstd-stream".equals(queryParameters.get("compress")) && ZstdStream.available();
+    this.etf = "etf".equals(queryParameters.get("encoding"));
     this.openedAt = openedAt;
     this.state = state;
     if (zlib) {
@@ -94,6 +96,15 @@ public final class FakeConnection {
   /** Returns whether this connection uses {@code compress=zlib-stream}. */
   public boolean zlibStream() {
     return zlib;
+  }
+
+  /**
+   * Returns whether this connection uses {@code encoding=etf}: payloads go out as ETF binary frames
+   * (atom keys, snowflake ids as integers, as Discord writes them) and the client's binary frames
+   * are read as ETF.
+   */
+  public boolean etf() {
+    return etf;
   }
 
   /**
@@ -437,6 +448,19 @@ public final class FakeConnection {
   }
 
   private ChannelFuture writePayload(byte[] json) {
+    if (etf) {
+      byte[] encoded;
+      try {
+        encoded = Etf.fromJson(json);
+      } catch (RuntimeException e) {
+        // Not JSON (a malformed payload a test sends on purpose): send the bytes as they are.
+        encoded = json;
+      }
+      if (!zlib && !zstd) {
+        return channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(encoded)));
+      }
+      json = encoded;
+    }
     if (zstd) {
       if (zstdStream == null) {
         zstdStream = new ZstdStream();

@@ -371,8 +371,9 @@ public final class FakeDiscordGateway implements AutoCloseable {
         for (byte[] frame : encoded) {
           bytes += frame.length;
         }
-        if (conn.zstdStream()) {
-          // One zstd frame runs through the whole connection: compress on its own context.
+        if (conn.zstdStream() || conn.etf()) {
+          // One zstd frame runs through the whole connection, and ETF is written per payload:
+          // go through the connection's own encoder and compressor.
           CompletableFuture<Void> last = null;
           for (byte[] payload : encoded) {
             last = conn.sendTracked(payload);

@@ -194,10 +194,10 @@ final class GatewayState {
       return;
     }
     String encoding = query.getOrDefault("encoding", "json");
-    if (!"json".equals(encoding)) {
+    if (!"json".equals(encoding) && !"etf".equals(encoding)) {
       conn.close(
           CloseCode.DECODE_ERROR.code(),
-          "Unsupported encoding: " + encoding + " (this fake speaks json only)");
+          "Unsupported encoding: " + encoding + " (use json or etf)");
       return;
     }
     String compress = query.get("compress");
@@ -259,15 +259,32 @@ final class GatewayState {
 
   // ---- inbound ------------------------------------------------------------------------------
 
-  void onBinary(FakeConnection conn) {
+  void onBinary(FakeConnection conn, byte[] bytes) {
     if (conn.closing()) {
       return;
     }
-    if (!conn.admit(now(), config.rateLimitCount(), config.rateLimitWindow())) {
+    String text = null;
+    String failure = "binary frame with encoding=json";
+    if (conn.etf()) {
+      try {
+        text = Json.write(Etf.toJson(bytes));
+      } catch (RuntimeException e) {
+        failure = "invalid ETF: " + e.getMessage();
+      }
+    }
+    if (text != null) {
+      onText(conn, text, bytes.length);
+      return;
+    }
+    Instant now = now();
+    if (!conn.admit(now, config.rateLimitCount(), config.rateLimitWindow())) {
       conn.close(CloseCode.RATE_LIMITED.code(), "You are being rate limited.");
       return;
     }
-    conn.close(CloseCode.DECODE_ERROR.code(), "Decode error: binary frame with encoding=json");
+    if (conn.etf()) {
+      record(conn, -1, NullNode.getInstance(), "<" + bytes.length + " bytes of ETF>", now);
+    }
+    conn.close(CloseCode.DECODE_ERROR.code(), "Decode error: " + failure);
   }
 
   void onText(FakeConnection conn, String text, int byteLength) {

@@ -33,8 +33,10 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     if (frame instanceof TextWebSocketFrame text) {
       int length = text.content().readableBytes();
       state.onText(conn, text.content().toString(StandardCharsets.UTF_8), length);
-    } else if (frame instanceof BinaryWebSocketFrame) {
-      state.onBinary(conn);
+    } else if (frame instanceof BinaryWebSocketFrame binary) {
+      byte[] bytes = new byte[binary.content().readableBytes()];
+      binary.content().getBytes(binary.content().readerIndex(), bytes);
+      state.onBinary(conn, bytes);
     } else if (frame instanceof CloseWebSocketFrame close) {
       if (conn.closing()) {
         // The client's reply to our close frame: not a close of its own.

@@ -114,10 +114,10 @@ class HandshakeTest {
   }
 
   @Test
-  void closesWithAClearReasonForEtfEncoding() {
-    try (TestClient client = TestClient.connect(gateway.gatewayUrl() + "/?v=10&encoding=etf")) {
+  void closesWithAClearReasonForAnUnknownEncoding() {
+    try (TestClient client = TestClient.connect(gateway.gatewayUrl() + "/?v=10&encoding=xml")) {
       assertThat(client.awaitCloseCode()).isEqualTo(4002);
-      assertThat(client.closeReason).contains("Unsupported encoding: etf");
+      assertThat(client.closeReason).contains("Unsupported encoding: xml");
     }
   }
 

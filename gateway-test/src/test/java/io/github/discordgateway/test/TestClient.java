@@ -38,7 +38,10 @@ final class TestClient implements AutoCloseable {
   final CompletableFuture<Throwable> error = new CompletableFuture<>();
   private final WebSocket socket;
 
+  private final boolean etf;
+
   private TestClient(URI uri, boolean zlib) {
+    this.etf = uri.toString().contains("encoding=etf");
     Listener listener = new Listener(zlib, uri.toString().contains("compress=zstd-stream"));
     this.socket =
         HttpClient.newHttpClient()
@@ -86,8 +89,27 @@ final class TestClient implements AutoCloseable {
         + "}}";
   }
 
+  /** Sends a JSON payload: as text, or with encoding=etf as ETF written by the core's codec. */
   void send(String text) {
-    socket.sendText(text, true).orTimeout(5, TimeUnit.SECONDS).join();
+    if (etf) {
+      sendBinary(io.github.discordgateway.core.codec.Encoding.ETF.encode(text));
+    } else {
+      socket.sendText(text, true).orTimeout(5, TimeUnit.SECONDS).join();
+    }
+  }
+
+  void sendBinary(byte[] bytes) {
+    socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(5, TimeUnit.SECONDS).join();
+  }
+
+  /** Turns a received payload (after decompression) into JSON text. */
+  private String payloadText(byte[] bytes) {
+    return etf
+        ? new String(
+            io.github.discordgateway.core.codec.Encoding.ETF.toJson(
+                bytes, 0, bytes.length, 1 << 24),
+            StandardCharsets.UTF_8)
+        : new String(bytes, StandardCharsets.UTF_8);
   }
 
   void heartbeat(Long seq) {
@@ -199,9 +221,14 @@ final class TestClient implements AutoCloseable {
         binaryFrames.incrementAndGet();
         byte[] all = compressed.toByteArray();
         int n = all.length;
-        if (zstd != null) {
+        if (etf && zstd == null && inflater == null) {
           compressed.reset();
-          String payload = new String(unzstd(all), StandardCharsets.UTF_8);
+          String payload = payloadText(all);
+          texts.add(payload);
+          received.add(JSON.readTree(payload));
+        } else if (zstd != null) {
+          compressed.reset();
+          String payload = payloadText(unzstd(all));
           texts.add(payload);
           received.add(JSON.readTree(payload));
         } else if (inflater != null
@@ -223,7 +250,7 @@ final class TestClient implements AutoCloseable {
             error.complete(e);
             throw new IllegalStateException(e);
           }
-          String payload = out.toString(StandardCharsets.UTF_8);
+          String payload = payloadText(out.toByteArray());
           texts.add(payload);
           received.add(JSON.readTree(payload));
         }

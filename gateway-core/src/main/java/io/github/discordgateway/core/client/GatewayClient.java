@@ -110,7 +110,8 @@ public final class GatewayClient implements ConnectionHandler {
 
   private GatewayClient(Builder b) {
     this.settings = Objects.requireNonNull(b.settings, "settings");
-    this.sink = Objects.requireNonNull(b.sink, "sink");
+    // With encoding=etf, commands (written as JSON) leave as ETF binary frames.
+    this.sink = settings.encoding().wrap(Objects.requireNonNull(b.sink, "sink"));
     this.scheduler = Objects.requireNonNull(b.scheduler, "scheduler");
     this.clock = b.clock != null ? b.clock : InstantSource.system();
     this.random = b.random != null ? b.random : new Random();
@@ -204,7 +205,7 @@ public final class GatewayClient implements ConnectionHandler {
     listener.onPayloadDecompressed(len);
     Envelope envelope;
     try {
-      envelope = EnvelopeDecoder.decode(buf, off, len);
+      envelope = settings.encoding().decode(buf, off, len);
     } catch (GatewayException e) {
       synchronized (lock) {
         fail(e);

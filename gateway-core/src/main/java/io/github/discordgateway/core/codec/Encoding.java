@@ -1,5 +1,6 @@
 package io.github.discordgateway.core.codec;
 
+import io.github.discordgateway.core.transport.FrameSink;
 import java.util.Locale;
 
 /**
@@ -82,6 +83,15 @@ public enum Encoding {
     return this == JSON
         ? json.getBytes(java.nio.charset.StandardCharsets.UTF_8)
         : JsonToEtf.encode(json);
+  }
+
+  /**
+   * Returns the sink through which a client sends in this encoding: {@code sink} itself for JSON;
+   * for ETF, a sink that sends each JSON payload given to {@link FrameSink#sendText} as an ETF
+   * binary frame.
+   */
+  public FrameSink wrap(FrameSink sink) {
+    return this == JSON ? sink : new EtfFrameSink(sink);
   }
 
   /**

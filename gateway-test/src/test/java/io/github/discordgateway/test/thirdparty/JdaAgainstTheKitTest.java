@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -25,7 +26,7 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A real third-party client, JDA, pointed at the kit unmodified (only its REST base URL and gateway
@@ -55,7 +56,7 @@ class JdaAgainstTheKitTest {
     gateway.close();
   }
 
-  private JDA connect(Compression compression) {
+  private JDA connect(Compression compression, GatewayEncoding encoding) {
     return JDABuilder.createLight(
             gateway.token(),
             EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT))
@@ -68,6 +69,7 @@ class JdaAgainstTheKitTest {
               }
             })
         .setCompression(compression)
+        .setGatewayEncoding(encoding)
         .addEventListeners(
             new ListenerAdapter() {
               @Override
@@ -84,17 +86,17 @@ class JdaAgainstTheKitTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = Compression.class,
-      names = {"NONE", "ZLIB"})
-  void jdaGetsReadyReceivesMessagesAndResumesAfterOp7(Compression compression)
-      throws InterruptedException {
-    jda = connect(compression);
+  @CsvSource({"NONE, JSON", "ZLIB, JSON", "NONE, ETF", "ZLIB, ETF"})
+  void jdaGetsReadyReceivesMessagesAndResumesAfterOp7(
+      Compression compression, GatewayEncoding encoding) throws InterruptedException {
+    jda = connect(compression, encoding);
     await().atMost(TIMEOUT).until(() -> jda.getStatus() == JDA.Status.CONNECTED);
     FakeGuild guild = FakeGatewayConfig.DEFAULT_GUILD;
     assertThat(jda.getSelfUser().getId()).isEqualTo(FakeGatewayConfig.DEFAULT_BOT.id());
     assertThat(jda.getGuildById(guild.id())).isNotNull();
     assertThat(gateway.recorder().identifyCount(0)).isEqualTo(1);
+    assertThat(gateway.recorder().connections().get(0).etf())
+        .isEqualTo(encoding == GatewayEncoding.ETF);
 
     gateway.dispatch(FakeEvents.messageCreate(guild, guild.members().get(0), "ping"));
     assertThat(messages.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("ping");
@@ -104,6 +106,8 @@ class JdaAgainstTheKitTest {
     assertThat(resumes.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
     assertThat(gateway.recorder().resumeCount(0)).isEqualTo(1);
     assertThat(gateway.recorder().identifyCount(0)).isEqualTo(1);
+    assertThat(gateway.recorder().connections().get(0).etf())
+        .isEqualTo(encoding == GatewayEncoding.ETF);
 
     gateway.dispatch(FakeEvents.messageCreate(guild, guild.members().get(1), "after resume"));
     assertThat(messages.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("after resume");
