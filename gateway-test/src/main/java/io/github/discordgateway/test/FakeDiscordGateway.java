@@ -31,11 +31,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded fake of the Discord gateway (API v10) for tests: a real WebSocket and HTTP server on
- * {@code 127.0.0.1} with an ephemeral port that speaks the gateway protocol (Hello, Identify,
- * READY, GUILD_CREATE, heartbeats, Resume with replay, Invalid Session, close codes 4001-4014,
- * identify buckets, zlib-stream) and the discovery endpoints ({@code GET /gateway}, {@code GET
- * /gateway/bot}, {@code GET /users/@me}).
+ * An embedded fake of the Discord gateway for tests: a real WebSocket and HTTP server on {@code
+ * 127.0.0.1} (an ephemeral or fixed port) that speaks the gateway protocol as Discord does (Hello,
+ * Identify, READY, GUILD_CREATE, heartbeats, Resume with replay, Invalid Session, close codes
+ * 4001-4014, identify buckets; versions 6 to 10; {@code encoding=json} or {@code etf}; {@code
+ * compress=zlib-stream} or {@code zstd-stream}, the latter with zstd-jni on the class path) and
+ * REST under {@code /api/v6} to {@code /api/v10} and {@code /api}: discovery ({@code GET /gateway},
+ * {@code GET /gateway/bot}), {@code GET /users/@me}, and any endpoint a {@link RestDispatcher}
+ * answers. Third-party clients (JDA) run against it unmodified.
  *
  * <p>Tests script it (dispatch events, op 7, op 9, closes, dropped sockets, zombie mode, paused
  * output, refused connections) and inspect what clients sent through the {@link TrafficRecorder}.
