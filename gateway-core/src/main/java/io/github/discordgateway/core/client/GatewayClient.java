@@ -124,7 +124,9 @@ public final class GatewayClient implements ConnectionHandler {
     this.resumeUrl = parent.resumeGatewayUrl();
     this.sequence = parent.sequence();
     // Fail fast on settings that could never identify (e.g. a presence over 4096 bytes).
-    PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify());
+    settings
+        .encoding()
+        .checkSize(Opcode.IDENTIFY, PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify()));
     this.decompressor = settings.compression().newDecompressor(b.maxPayloadBytes);
     CommandRateLimiter limiter =
         b.rateLimiter != null ? b.rateLimiter : new CommandRateLimiter(this.clock);
@@ -325,6 +327,7 @@ public final class GatewayClient implements ConnectionHandler {
    */
   public CompletableFuture<Void> send(GatewayCommand command) {
     String payload = PayloadEncoder.encode(command);
+    settings.encoding().checkSize(command.opcode(), payload);
     synchronized (lock) {
       if (state instanceof Closed) {
         return CompletableFuture.failedFuture(

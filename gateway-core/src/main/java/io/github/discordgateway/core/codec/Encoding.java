@@ -86,6 +86,34 @@ public enum Encoding {
   }
 
   /**
+   * Throws when {@code json}, written in this encoding, is over Discord's 4096-byte limit: ETF can
+   * be larger than the same JSON (each binary key and string carries a 5-byte header).
+   *
+   * @param opcode the opcode, for the message
+   * @param json the payload as {@link PayloadEncoder} wrote it
+   * @throws io.github.discordgateway.core.GatewayException of kind {@code PAYLOAD_TOO_LARGE}
+   */
+  public void checkSize(io.github.discordgateway.core.protocol.Opcode opcode, String json) {
+    PayloadEncoder.checkSize(opcode, json);
+    if (this == ETF) {
+      int size = JsonToEtf.encode(json).length;
+      if (size > PayloadEncoder.MAX_PAYLOAD_BYTES) {
+        throw new io.github.discordgateway.core.GatewayException(
+            io.github.discordgateway.core.GatewayException.Kind.PAYLOAD_TOO_LARGE,
+            "Payload for op "
+                + opcode.code()
+                + " ("
+                + opcode
+                + ") is "
+                + size
+                + " bytes in ETF, over the "
+                + PayloadEncoder.MAX_PAYLOAD_BYTES
+                + "-byte limit");
+      }
+    }
+  }
+
+  /**
    * Returns the sink through which a client sends in this encoding: {@code sink} itself for JSON;
    * for ETF, a sink that sends each JSON payload given to {@link FrameSink#sendText} as an ETF
    * binary frame.

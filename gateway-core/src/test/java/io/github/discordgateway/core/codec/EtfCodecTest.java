@@ -428,6 +428,22 @@ class EtfCodecTest {
   }
 
   @Test
+  void aCommandWithinTheLimitAsJsonButOverItAsEtfIsRefusedBeforeSending() {
+    String json = "{\"op\":3,\"d\":[" + "\"a\",".repeat(995) + "\"a\"]}";
+    assertThat(json.length()).isLessThanOrEqualTo(4096);
+
+    Encoding.JSON.checkSize(io.github.discordgateway.core.protocol.Opcode.PRESENCE_UPDATE, json);
+    assertThatThrownBy(
+            () ->
+                Encoding.ETF.checkSize(
+                    io.github.discordgateway.core.protocol.Opcode.PRESENCE_UPDATE, json))
+        .isInstanceOfSatisfying(
+            GatewayException.class,
+            e -> assertThat(e.kind()).isEqualTo(GatewayException.Kind.PAYLOAD_TOO_LARGE))
+        .hasMessageContaining("in ETF");
+  }
+
+  @Test
   void theDefaultTranscoderRefusesUnknownEncodingNames() {
     assertThat(Encoding.parse("ETF")).isEqualTo(Encoding.ETF);
     assertThat(Encoding.parse(" json ")).isEqualTo(Encoding.JSON);
