@@ -215,6 +215,7 @@ final class DiscordGatewayConfigurations {
           ShardManager.builder(settings, transport)
               .apiUrl(connectionDetails.apiUrl())
               .restTimeout(properties.getConnection().getRestTimeout())
+              .restMaxWait(properties.getConnection().getRestMaxWait())
               .shardIds(properties.getShards().getIds())
               .maxConcurrency(properties.getShards().getMaxConcurrency())
               .sessionStore(sessionStore)
