@@ -1,5 +1,6 @@
 package io.github.discordgateway.autoconfigure;
 
+import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.protocol.BotActivityType;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import java.net.URI;
@@ -57,6 +58,9 @@ public class DiscordGatewayProperties {
    * com.github.luben:zstd-jni on the class path) or none.
    */
   private String compression = "zlib-stream";
+
+  /** Payload encoding: json (the default) or etf (Erlang External Term Format). */
+  private Encoding encoding = Encoding.JSON;
 
   /**
    * Member count (50-250) above which Discord sends only online members of a guild in GUILD_CREATE.
@@ -154,6 +158,16 @@ public class DiscordGatewayProperties {
     this.fatalAction = fatalAction;
   }
 
+  /** Returns the payload encoding. */
+  public Encoding getEncoding() {
+    return encoding;
+  }
+
+  /** Sets the payload encoding. */
+  public void setEncoding(Encoding encoding) {
+    this.encoding = encoding;
+  }
+
   public int getLargeThreshold() {
     return largeThreshold;
   }
@@ -217,6 +231,8 @@ public class DiscordGatewayProperties {
         + apiUrl
         + ", compression="
         + compression
+        + ", encoding="
+        + encoding
         + ", largeThreshold="
         + largeThreshold
         + ", shards="
@@ -388,6 +404,12 @@ public class DiscordGatewayProperties {
     private Duration restTimeout = Duration.ofSeconds(10);
 
     /**
+     * Longest time start-up keeps retrying the REST call after network errors, 5xx answers and rate
+     * limits before it fails (a rejected token fails at once).
+     */
+    private Duration restMaxWait = Duration.ofSeconds(60);
+
+    /**
      * Largest message accepted from Discord, after decompression; a large guild's GUILD_CREATE can
      * exceed 1 MB.
      */
@@ -439,6 +461,14 @@ public class DiscordGatewayProperties {
 
     public void setSendTimeLimit(Duration sendTimeLimit) {
       this.sendTimeLimit = sendTimeLimit;
+    }
+
+    public Duration getRestMaxWait() {
+      return restMaxWait;
+    }
+
+    public void setRestMaxWait(Duration restMaxWait) {
+      this.restMaxWait = restMaxWait;
     }
 
     public Duration getRestTimeout() {
