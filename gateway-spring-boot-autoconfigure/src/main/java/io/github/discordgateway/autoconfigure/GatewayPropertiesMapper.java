@@ -114,7 +114,8 @@ final class GatewayPropertiesMapper {
 
   /** Parses {@code discord.gateway.compression}: zlib-stream, zstd-stream or none. */
   static Compression compression(String value) {
-    String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    // the documented form, or the enum constant's name (ZLIB_STREAM) as Boot's enum binding allows
+    String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     return switch (text) {
       case "zlib-stream" -> Compression.ZLIB_STREAM;
       case "zstd-stream" -> Compression.ZSTD_STREAM;

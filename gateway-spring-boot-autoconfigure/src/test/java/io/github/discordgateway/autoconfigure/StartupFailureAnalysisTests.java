@@ -91,6 +91,7 @@ class StartupFailureAnalysisTests {
     Map<String, Compression> values =
         Map.of(
             "zlib-stream", Compression.ZLIB_STREAM,
+            "ZLIB_STREAM", Compression.ZLIB_STREAM,
             "zstd-stream", Compression.ZSTD_STREAM,
             "none", Compression.NONE);
     values.forEach(
