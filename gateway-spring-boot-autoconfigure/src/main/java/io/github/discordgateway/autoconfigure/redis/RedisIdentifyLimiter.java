@@ -79,7 +79,8 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
       local window = tonumber(ARGV[1])
       local info = redis.call('INFO', 'server')
       local uptime = tonumber(string.match(info, 'uptime_in_seconds:(%d+)')) or 0
-      local guard = math.ceil(window / 1000)
+      -- uptime counts wall-clock second boundaries: one more second makes it a lower bound
+      local guard = math.ceil(window / 1000) + 1
       if uptime < guard then
         return {3, (guard - uptime) * 1000}
       end
@@ -255,7 +256,10 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
     return granted.get();
   }
 
-  /** Returns the number of permits that could not be granted at once (another identify's turn). */
+  /**
+   * Returns the number of permits that could not be granted at once (another identify's turn, no
+   * session starts left, or Redis unavailable).
+   */
   public long waitedCount() {
     return waited.get();
   }
@@ -332,6 +336,7 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
         break;
       }
     }
+    countWaiting();
     scheduleNext();
   }
 
@@ -381,10 +386,6 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
       }
       return true;
     }
-    if (!head.waited) {
-      head.waited = true;
-      waited.incrementAndGet();
-    }
     long delay = TimeUnit.MILLISECONDS.toNanos(Math.max(1, waitMillis));
     if (status == NO_SESSION_STARTS) {
       if (!quotaWarned) {
@@ -407,6 +408,22 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
     return true;
   }
 
+  /** Counts once each shard that was not granted a permit on its first try. */
+  private void countWaiting() {
+    int newlyWaiting = 0;
+    synchronized (this) {
+      for (PriorityQueue<Waiter> queue : waiting.values()) {
+        for (Waiter w : queue) {
+          if (!w.waited && !w.future.isDone()) {
+            w.waited = true;
+            newlyWaiting++;
+          }
+        }
+      }
+    }
+    waited.addAndGet(newlyWaiting);
+  }
+
   private void scheduleNext() {
     long now = System.nanoTime();
     Long next = null;
@@ -424,7 +441,8 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
     if (next == null) {
       return;
     }
-    if (wakeup != null && !wakeup.isDone()) {
+    // a wakeup that is due is the one running now (or about to run and schedule its own next)
+    if (wakeup != null && !wakeup.isDone() && wakeupAt - now > 0) {
       if (wakeupAt - next <= 0) {
         return;
       }
