@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,8 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Nothing here blocks a shard for long: {@link #save} and {@link #remove} only update memory,
  * and a thread of this store writes to Redis (at once for a save or remove, and every {@code
- * flushInterval} for the running sequence); {@link #load} waits at most {@code timeout} for Redis
- * and then lets the shard identify, with a warning.
+ * flushInterval} for the running sequence); the first {@link #load} of a shard layout reads the
+ * sessions of all its shards in one round trip, waiting at most {@code timeout}, and otherwise lets
+ * the shard identify, with a warning.
  *
  * <p>The running sequence comes from {@link #checkpointListener()}: registered as the last
  * listener, it records the sequence of each event after the listeners handled it, so that after a
@@ -64,6 +65,9 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
 
   /** Time a load waits again after Redis failed, before it asks Redis again. */
   private static final long UNAVAILABLE_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /** Keys per MGET when the sessions of a layout are read at the first start. */
+  private static final int PREFETCH_BATCH = 512;
 
   /** A shard's session as this process knows it. Mutable fields are guarded by the entry. */
   private static final class Entry {
@@ -99,6 +103,7 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
   private final ScheduledExecutorService thread;
   private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
   private final Map<Integer, Removal> removals = new ConcurrentHashMap<>();
+  private final Set<Integer> prefetched = ConcurrentHashMap.newKeySet();
   private final GatewayEventListener checkpointListener = this::checkpoint;
 
   private volatile long unavailableUntil;
@@ -136,8 +141,22 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
             });
     executor.setRemoveOnCancelPolicy(true);
     this.thread = executor;
+    // connect now, while the application starts, not when the first shard waits for its session
+    thread.execute(this::warmUp);
     long period = flushInterval.toMillis();
     thread.scheduleWithFixedDelay(this::flushQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void warmUp() {
+    try {
+      redis.execute((RedisCallback<String>) connection -> connection.ping());
+    } catch (RuntimeException ex) {
+      unreachable(ex);
+      log.warn(
+          "Redis is unreachable for the session store ({}); shards without a stored session"
+              + " identify",
+          lastError);
+    }
   }
 
   private static Duration positive(Duration value, String name) {
@@ -154,19 +173,21 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
     if (known != null && known.shardCount == shardCount) {
       return Optional.of(known.snapshot());
     }
+    if (prefetched.contains(shardCount)) {
+      return Optional.empty();
+    }
     if (backingOff && System.nanoTime() - unavailableUntil < 0) {
-      log.warn(
+      // the failure that started the back-off was logged as a warning
+      log.debug(
           "[shard {}/{}] session store unreachable ({}); identifying",
           shardId,
           shardCount,
           lastError);
       return Optional.empty();
     }
-    String value;
     try {
-      Future<String> read =
-          thread.submit(() -> redis.opsForValue().get(keys.session(shardId, shardCount)));
-      value = read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // one round trip for the whole layout: the shard manager starts the shards one by one
+      thread.submit(() -> prefetch(shardCount)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       return Optional.empty();
@@ -176,27 +197,50 @@ public final class RedisSessionStore implements SessionStore, AutoCloseable {
       unavailableUntil = System.nanoTime() + UNAVAILABLE_BACKOFF_NANOS;
       backingOff = true;
       log.warn(
-          "[shard {}/{}] could not read the stored session from Redis ({}); identifying",
+          "[shard {}/{}] could not read the stored sessions from Redis within {} ({}); this shard,"
+              + " and the others of this process that start in the next {} s, identify",
           shardId,
           shardCount,
-          lastError);
+          timeout,
+          lastError,
+          TimeUnit.NANOSECONDS.toSeconds(UNAVAILABLE_BACKOFF_NANOS));
       return Optional.empty();
     }
     reachable();
-    Optional<SessionSnapshot> snapshot = decode(value, shardId);
-    snapshot.ifPresent(
-        s -> {
+    Entry loaded = entries.get(shardId);
+    if (loaded != null && loaded.shardCount == shardCount) {
+      return Optional.of(loaded.snapshot());
+    }
+    return Optional.empty();
+  }
+
+  /** Reads the stored sessions of every shard of the layout (runs on the store's thread). */
+  private void prefetch(int shardCount) {
+    if (prefetched.contains(shardCount)) {
+      return;
+    }
+    int found = 0;
+    for (int from = 0; from < shardCount; from += PREFETCH_BATCH) {
+      List<String> batch = new ArrayList<>();
+      for (int id = from; id < Math.min(shardCount, from + PREFETCH_BATCH); id++) {
+        batch.add(keys.session(id, shardCount));
+      }
+      List<String> values = redis.opsForValue().multiGet(batch);
+      for (int i = 0; values != null && i < values.size(); i++) {
+        int id = from + i;
+        Optional<SessionSnapshot> snapshot = decode(values.get(i), id);
+        if (snapshot.isPresent() && !entries.containsKey(id) && !removals.containsKey(id)) {
+          SessionSnapshot s = snapshot.get();
           Entry entry =
-              new Entry(shardId, shardCount, s.sessionId(), s.resumeGatewayUrl(), s.sequence());
+              new Entry(id, shardCount, s.sessionId(), s.resumeGatewayUrl(), s.sequence());
           entry.writtenAt = System.nanoTime();
-          entries.put(shardId, entry);
-          log.debug(
-              "[shard {}/{}] stored session found at sequence {}",
-              shardId,
-              shardCount,
-              s.sequence());
-        });
-    return snapshot;
+          entries.putIfAbsent(id, entry);
+          found++;
+        }
+      }
+    }
+    prefetched.add(shardCount);
+    log.debug("Found {} stored session(s) of {} shards in Redis", found, shardCount);
   }
 
   @Override
