@@ -7,6 +7,7 @@ import io.github.discordgateway.core.event.GatewayEventListener;
 import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.session.SessionStore;
+import io.github.discordgateway.core.shard.ShardManager;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -93,6 +94,15 @@ public final class DiscordGatewayRedisAutoConfiguration {
     @ConditionalOnBean(RedisSessionStore.class)
     SessionCheckpointListener discordSessionCheckpointListener(RedisSessionStore store) {
       return new SessionCheckpointListener(store.checkpointListener());
+    }
+
+    @Bean
+    @ConditionalOnBean(RedisSessionStore.class)
+    RedisSessionStoreLifecycle discordRedisSessionStoreLifecycle(
+        RedisSessionStore store,
+        ObjectProvider<ShardManager> shardManager,
+        DiscordGatewayRedisProperties properties) {
+      return new RedisSessionStoreLifecycle(store, shardManager, properties.getTimeout());
     }
   }
 
