@@ -8,12 +8,15 @@ import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.session.SessionStore;
 import io.github.discordgateway.core.shard.ShardManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,14 +38,35 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @AutoConfiguration(
     before = DiscordGatewayAutoConfiguration.class,
     afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnClass(name = "org.springframework.data.redis.connection.RedisConnectionFactory")
 @ConditionalOnDiscordGatewayEnabled
 @ConditionalOnBooleanProperty("discord.gateway.coordination.redis.enabled")
 @EnableConfigurationProperties(DiscordGatewayRedisProperties.class)
 public final class DiscordGatewayRedisAutoConfiguration {
 
+  private static final Logger log =
+      LoggerFactory.getLogger(DiscordGatewayRedisAutoConfiguration.class);
+
+  /** Switched on without Spring Data Redis: says so instead of failing or staying silent. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingClass("org.springframework.data.redis.connection.RedisConnectionFactory")
+  static class RedisMissingConfiguration {
+
+    @Bean
+    RedisCoordinationUnavailable discordRedisCoordinationUnavailable() {
+      log.warn(
+          "discord.gateway.coordination.redis.enabled is true but Spring Data Redis is not on the"
+              + " classpath (add spring-boot-starter-data-redis): identifies and sessions are"
+              + " coordinated in this process only");
+      return new RedisCoordinationUnavailable();
+    }
+  }
+
+  /** Marks an application whose Redis coordination is switched on but cannot work. */
+  static final class RedisCoordinationUnavailable {}
+
   /** The Redis-backed limiter, store and checkpoint listener. */
   @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.data.redis.connection.RedisConnectionFactory")
   @ConditionalOnBean(RedisConnectionFactory.class)
   static class RedisCoordinationConfiguration {
 
@@ -108,7 +132,11 @@ public final class DiscordGatewayRedisAutoConfiguration {
 
   /** The {@code discordCoordination} health indicator. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.boot.health.contributor.HealthIndicator",
+        "org.springframework.data.redis.connection.RedisConnectionFactory"
+      })
   @ConditionalOnBean(RedisConnectionFactory.class)
   static class RedisCoordinationHealthConfiguration {
 
@@ -125,7 +153,11 @@ public final class DiscordGatewayRedisAutoConfiguration {
 
   /** Meters of the identify permits (bound by Boot to every registry). */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+  @ConditionalOnClass(
+      name = {
+        "io.micrometer.core.instrument.binder.MeterBinder",
+        "org.springframework.data.redis.connection.RedisConnectionFactory"
+      })
   @ConditionalOnBean(RedisConnectionFactory.class)
   static class RedisCoordinationMetricsConfiguration {
 

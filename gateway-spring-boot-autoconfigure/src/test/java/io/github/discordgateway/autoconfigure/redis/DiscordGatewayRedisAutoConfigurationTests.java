@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -23,7 +24,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class DiscordGatewayRedisAutoConfigurationTests {
 
   @RegisterExtension static final RedisServerExtension REDIS = new RedisServerExtension();
@@ -87,7 +91,7 @@ class DiscordGatewayRedisAutoConfigurationTests {
   }
 
   @Test
-  void withoutSpringDataRedisNothingChangesEvenWhenSwitchedOn() {
+  void withoutSpringDataRedisNothingChangesEvenWhenSwitchedOn(CapturedOutput output) {
     enabled()
         .withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
         .run(
@@ -96,6 +100,7 @@ class DiscordGatewayRedisAutoConfigurationTests {
               assertThat(context).hasSingleBean(InMemorySessionStore.class);
               assertThat(context).hasSingleBean(LocalIdentifyLimiter.class);
               assertThat(context).doesNotHaveBean(RedisKeys.class);
+              assertThat(output).contains("add spring-boot-starter-data-redis");
             });
   }
 
