@@ -115,6 +115,20 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
       return 1
       """;
 
+  // KEYS[1] bucket; ARGV[1] holder of the permit, ARGV[2] window ms: the window restarts at the
+  // answer, once, and only while the bucket still holds this shard's permit
+  private static final String ANSWERED_SCRIPT =
+      """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then
+        redis.call('SET', KEYS[1], ARGV[1] .. ' answered', 'PX', ARGV[2])
+        return 1
+      end
+      return 0
+      """;
+
+  private static final RedisScript<Long> ANSWERED =
+      new DefaultRedisScript<>(ANSWERED_SCRIPT, Long.class);
+
   @SuppressWarnings("rawtypes")
   private static final RedisScript<List> ACQUIRE =
       new DefaultRedisScript<>(ACQUIRE_SCRIPT, List.class);
@@ -246,6 +260,38 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
         });
   }
 
+  /**
+   * Restarts the bucket's window when Discord answered the shard's Identify: Discord counts the
+   * window from when the Identify arrived, which is after the grant, so the next identify of the
+   * bucket, in any process, waits a full window after the answer. Runs on the limiter's thread.
+   */
+  @Override
+  public void identifyAnswered(int shardId, int maxConcurrency) {
+    if (shardId < 0 || maxConcurrency < 1) {
+      return;
+    }
+    int bucket = shardId % maxConcurrency;
+    run(
+        () -> {
+          try {
+            redis.execute(
+                ANSWERED,
+                List.of(keys.identifyBucket(bucket)),
+                holderOf(shardId),
+                String.valueOf(window.toMillis()));
+            reachable();
+          } catch (RuntimeException ex) {
+            // the grant's own window still holds; a later call reports Redis as unreachable
+            log.debug(
+                "Could not restart the identify window of bucket {}: {}", bucket, ex.toString());
+          }
+        });
+  }
+
+  private String holderOf(int shardId) {
+    return holder + " shard " + shardId;
+  }
+
   /** Returns what the limiter sees of Redis and how many shards wait, for health. */
   public RedisCoordinationState state() {
     return new RedisCoordinationState(unreachableSince == null, unreachableSince, lastError);
@@ -349,7 +395,7 @@ public final class RedisIdentifyLimiter implements IdentifyLimiter, AutoCloseabl
               ACQUIRE,
               List.of(keys.identifyBucket(head.bucket), keys.sessionStarts()),
               String.valueOf(window.toMillis()),
-              holder + " shard " + head.shardId);
+              holderOf(head.shardId));
     } catch (RuntimeException ex) {
       unreachable(ex);
       long retryAt = now + RETRY_INTERVAL.toNanos();
