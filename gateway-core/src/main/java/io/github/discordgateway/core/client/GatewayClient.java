@@ -110,7 +110,8 @@ public final class GatewayClient implements ConnectionHandler {
 
   private GatewayClient(Builder b) {
     this.settings = Objects.requireNonNull(b.settings, "settings");
-    this.sink = Objects.requireNonNull(b.sink, "sink");
+    // With encoding=etf, commands (written as JSON) leave as ETF binary frames.
+    this.sink = settings.encoding().wrap(Objects.requireNonNull(b.sink, "sink"));
     this.scheduler = Objects.requireNonNull(b.scheduler, "scheduler");
     this.clock = b.clock != null ? b.clock : InstantSource.system();
     this.random = b.random != null ? b.random : new Random();
@@ -123,7 +124,9 @@ public final class GatewayClient implements ConnectionHandler {
     this.resumeUrl = parent.resumeGatewayUrl();
     this.sequence = parent.sequence();
     // Fail fast on settings that could never identify (e.g. a presence over 4096 bytes).
-    PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify());
+    settings
+        .encoding()
+        .checkSize(Opcode.IDENTIFY, PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify()));
     this.decompressor = settings.compression().newDecompressor(b.maxPayloadBytes);
     CommandRateLimiter limiter =
         b.rateLimiter != null ? b.rateLimiter : new CommandRateLimiter(this.clock);
@@ -204,7 +207,7 @@ public final class GatewayClient implements ConnectionHandler {
     listener.onPayloadDecompressed(len);
     Envelope envelope;
     try {
-      envelope = EnvelopeDecoder.decode(buf, off, len);
+      envelope = settings.encoding().decode(buf, off, len);
     } catch (GatewayException e) {
       synchronized (lock) {
         fail(e);
@@ -324,6 +327,7 @@ public final class GatewayClient implements ConnectionHandler {
    */
   public CompletableFuture<Void> send(GatewayCommand command) {
     String payload = PayloadEncoder.encode(command);
+    settings.encoding().checkSize(command.opcode(), payload);
     synchronized (lock) {
       if (state instanceof Closed) {
         return CompletableFuture.failedFuture(

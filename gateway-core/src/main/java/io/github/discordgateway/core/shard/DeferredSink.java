@@ -48,6 +48,19 @@ final class DeferredSink implements FrameSink {
   }
 
   @Override
+  public void sendBinary(byte[] payload) {
+    GatewayConnection target;
+    synchronized (this) {
+      target = connection;
+    }
+    if (target == null) {
+      log.debug("Dropping a frame sent before the connection opened");
+      return;
+    }
+    target.sendBinary(payload);
+  }
+
+  @Override
   public void close(int code, String reason) {
     GatewayConnection target;
     synchronized (this) {

@@ -359,7 +359,9 @@ public final class Shard {
       return;
     }
     SessionSnapshot parent = session;
-    URI uri = GatewayUris.nextConnectUri(context.discoveryUrl(), parent, settings.compression());
+    URI uri =
+        GatewayUris.nextConnectUri(
+            context.discoveryUrl(), parent, settings.compression(), settings.encoding());
     Attempt attempt = new Attempt(parent);
     current = attempt;
     setStatusLocked(ShardStatus.CONNECTING, parent.resumable() ? "resuming" : "identifying");
