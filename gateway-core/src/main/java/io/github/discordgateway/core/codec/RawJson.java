@@ -33,13 +33,15 @@ public final class RawJson {
         }
       };
 
+  private static final Object[] NONE = {};
+
   private final byte[] bytes;
   private final String text;
   private volatile byte[] encoded;
   private volatile String string;
   private volatile JsonNode tree;
   // Decoded values per target class; tiny (usually 0 or 1 entries), guarded by this.
-  private Object[] decoded = new Object[0];
+  private Object[] decoded = NONE;
 
   private RawJson(byte[] bytes, String text) {
     this.bytes = bytes;

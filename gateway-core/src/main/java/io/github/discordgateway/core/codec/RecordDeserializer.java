@@ -39,6 +39,7 @@ final class RecordDeserializer extends DelegatingDeserializer {
 
   private static final Object MISSING = new Object();
   private static final Plan INELIGIBLE = new Plan(null, null, null, null, -1, null, null);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final Class<?> type;
   private volatile Plan plan;
@@ -62,9 +63,10 @@ final class RecordDeserializer extends DelegatingDeserializer {
         || ctxt.isEnabled(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)) {
       return _delegatee.deserialize(p, ctxt);
     }
-    Object[] args = current.template.clone();
+    Scratch scratch = SCRATCH.get();
+    Object[] args = scratch.acquire(current.template);
     Plan inner = current.unwrapped;
-    Object[] innerArgs = inner == null ? null : inner.template.clone();
+    Object[] innerArgs = inner == null ? null : scratch.acquire(inner.template);
     for (String name = p.nextName(); name != null; name = p.nextName()) {
       p.nextToken();
       Integer index = current.indexes.get(name);
@@ -78,8 +80,11 @@ final class RecordDeserializer extends DelegatingDeserializer {
     }
     if (inner != null) {
       args[current.unwrappedIndex] = inner.build(innerArgs, ctxt);
+      scratch.release(innerArgs);
     }
-    return current.build(args, ctxt);
+    Object value = current.build(args, ctxt);
+    scratch.release(args);
+    return value;
   }
 
   private Plan plan(DeserializationContext ctxt) {
@@ -241,6 +246,46 @@ final class RecordDeserializer extends DelegatingDeserializer {
         return runtime;
       }
       return JacksonException.wrapWithPath(e, type, name);
+    }
+  }
+
+  /**
+   * Argument arrays of one thread, reused: a record's constructor copies the arguments, so the
+   * array is free again once the record exists. A stack per length serves nested records of the
+   * same type (a message's referenced message); deeper nesting allocates.
+   */
+  private static final class Scratch {
+    private static final int MAX_LENGTH = 64;
+    private static final int DEPTH = 4;
+
+    private final Object[][][] free = new Object[MAX_LENGTH + 1][][];
+    private final int[] count = new int[MAX_LENGTH + 1];
+
+    Object[] acquire(Object[] template) {
+      int n = template.length;
+      if (n <= MAX_LENGTH && count[n] > 0) {
+        Object[] args = free[n][--count[n]];
+        free[n][count[n]] = null;
+        System.arraycopy(template, 0, args, 0, n);
+        return args;
+      }
+      return template.clone();
+    }
+
+    void release(Object[] args) {
+      int n = args.length;
+      if (n > MAX_LENGTH) {
+        return;
+      }
+      Object[][] stack = free[n];
+      if (stack == null) {
+        stack = new Object[DEPTH][];
+        free[n] = stack;
+      }
+      if (count[n] < DEPTH) {
+        Arrays.fill(args, null);
+        stack[count[n]++] = args;
+      }
     }
   }
 }
