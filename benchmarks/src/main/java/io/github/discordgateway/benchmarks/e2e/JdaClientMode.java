@@ -3,6 +3,8 @@ package io.github.discordgateway.benchmarks.e2e;
 import io.github.discordgateway.core.codec.Compression;
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -66,7 +68,16 @@ final class JdaClientMode implements ClientMode {
                 })
             .build();
     try {
-      jda.awaitReady();
+      // bounded: a JDA that cannot connect would otherwise wait forever
+      CompletableFuture.runAsync(
+              () -> {
+                try {
+                  jda.awaitReady();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              })
+          .get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       jda.shutdownNow();
       throw e;
