@@ -797,6 +797,9 @@ public final class GatewayClient implements ConnectionHandler {
   private void transition(State next) {
     ClientState previous = state.phase();
     state = next;
+    if (previous == ClientState.IDENTIFYING && next.phase() != previous && identifySent) {
+      safely(() -> identifyLimiter.identifyAnswered(settings.shardId(), maxConcurrency));
+    }
     if (next instanceof Closed) {
       closed = true;
     }
