@@ -66,7 +66,7 @@ public final class GatewayClient implements ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(GatewayClient.class);
 
   private final GatewaySettings settings;
-  private final SerialExecutor executor = SerialExecutor.inline();
+  private final SerialExecutor executor;
   private final PayloadDecompressor decompressor;
   private final OutboundQueue outbound;
   private final ClientCore core;
@@ -75,6 +75,7 @@ public final class GatewayClient implements ConnectionHandler {
 
   GatewayClient(GatewayClientBuilder b) {
     this.settings = Objects.requireNonNull(b.settings, "settings");
+    this.executor = b.serialExecutor != null ? b.serialExecutor : SerialExecutor.inline();
     FrameSink sink = Objects.requireNonNull(b.sink, "sink");
     if (b.sendExecutor != null) {
       sink = new AsyncFrameSink(sink, b.sendExecutor);

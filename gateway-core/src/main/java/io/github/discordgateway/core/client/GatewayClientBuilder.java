@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.client;
 
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.ratelimit.CommandRateLimiter;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.OutboundQueue;
@@ -25,6 +26,7 @@ public final class GatewayClientBuilder {
   int maxPayloadBytes = Compression.DEFAULT_MAX_PAYLOAD_BYTES;
   int maxPendingCommands = OutboundQueue.DEFAULT_MAX_PENDING;
   Executor sendExecutor;
+  SerialExecutor serialExecutor;
 
   GatewayClientBuilder() {}
 
@@ -174,6 +176,18 @@ public final class GatewayClientBuilder {
    */
   public GatewayClientBuilder sendExecutor(Executor executor) {
     this.sendExecutor = executor;
+    return this;
+  }
+
+  /**
+   * Runs the client's inputs on {@code executor} instead of its own: a supervisor that shares it (a
+   * {@code Shard}) sees every callback of the client in step with its own inputs. Internal.
+   *
+   * @param executor the serial executor of the supervisor
+   * @return this
+   */
+  public GatewayClientBuilder serialExecutor(SerialExecutor executor) {
+    this.serialExecutor = executor;
     return this;
   }
 

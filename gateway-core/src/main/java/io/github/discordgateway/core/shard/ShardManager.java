@@ -8,6 +8,7 @@ import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import io.github.discordgateway.core.rest.GatewayBot;
 import io.github.discordgateway.core.rest.GatewayDiscovery;
+import io.github.discordgateway.core.scheduling.Cancellable;
 import io.github.discordgateway.core.scheduling.ExecutorGatewayScheduler;
 import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.session.InMemorySessionStore;
@@ -27,8 +28,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -61,6 +64,7 @@ public final class ShardManager implements AutoCloseable {
   private final Builder config;
   private final GatewayScheduler scheduler;
   private final Executor deliveryExecutor;
+  private final Executor sendExecutor;
   private final List<AutoCloseable> owned = new ArrayList<>();
   private final Object lock = new Object();
 
@@ -94,6 +98,21 @@ public final class ShardManager implements AutoCloseable {
             }
           });
       this.deliveryExecutor = own;
+    }
+    if (builder.sendExecutor != null) {
+      this.sendExecutor = builder.sendExecutor;
+    } else {
+      // grows only while sockets are slow to take a frame; idle threads end after 30 s
+      ThreadPoolExecutor own =
+          new ThreadPoolExecutor(
+              0,
+              Integer.MAX_VALUE,
+              30,
+              TimeUnit.SECONDS,
+              new SynchronousQueue<>(),
+              daemonThreads("discord-gateway-send-"));
+      owned.add(own::shutdown);
+      this.sendExecutor = own;
     }
   }
 
@@ -168,7 +187,9 @@ public final class ShardManager implements AutoCloseable {
               plan.maxConcurrency,
               config.sessionStore,
               plan.url,
-              config.observer);
+              config.observer,
+              sendExecutor,
+              config.commandTimeout);
       Map<Integer, Shard> created = new LinkedHashMap<>();
       for (int id : plan.ids) {
         created.put(
@@ -200,6 +221,7 @@ public final class ShardManager implements AutoCloseable {
     }
     List<CompletableFuture<Void>> readies = new ArrayList<>();
     CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+    int number = 0;
     for (List<Shard> wave : waves) {
       CompletableFuture<Void> gate = previous;
       List<CompletableFuture<Void>> handshakes = new ArrayList<>();
@@ -210,22 +232,47 @@ public final class ShardManager implements AutoCloseable {
         handshakes.add(handshake);
         gate.whenComplete(
             (ignored, error) -> {
-              shard
-                  .start()
-                  .whenComplete(
-                      (ok, failure) -> {
-                        if (failure != null) {
-                          ready.completeExceptionally(failure);
-                        } else {
-                          ready.complete(null);
-                        }
-                      });
-              shard.handshakeStarted().whenComplete((ok, failure) -> handshake.complete(null));
+              ShardSupervisor.Start start = shard.begin();
+              WaitingCommands.forward(start.ready(), ready);
+              start.handshake().whenComplete((ok, failure) -> handshake.complete(null));
             });
       }
-      previous = CompletableFuture.allOf(handshakes.toArray(CompletableFuture[]::new));
+      previous =
+          withTimeout(
+              CompletableFuture.allOf(handshakes.toArray(CompletableFuture[]::new)),
+              ++number,
+              wave);
     }
     return CompletableFuture.allOf(readies.toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Opens a wave's gate after {@link Builder#waveTimeout(Duration)} even if one of its shards has
+   * not sent Identify or Resume by then (it keeps trying on its own): one shard that cannot connect
+   * must not hold back every later wave.
+   */
+  private CompletableFuture<Void> withTimeout(
+      CompletableFuture<Void> handshakes, int number, List<Shard> wave) {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    Cancellable timer =
+        scheduler.schedule(
+            () -> {
+              if (gate.complete(null)) {
+                log.warn(
+                    "Wave {} (shards {}) did not finish its handshakes within {}; starting the next"
+                        + " wave anyway",
+                    number,
+                    describe(wave.stream().map(Shard::id).sorted().toList()),
+                    config.waveTimeout);
+              }
+            },
+            config.waveTimeout);
+    handshakes.whenComplete(
+        (ok, error) -> {
+          timer.cancel();
+          gate.complete(null);
+        });
+    return gate;
   }
 
   private Plan plan() {
@@ -453,6 +500,9 @@ public final class ShardManager implements AutoCloseable {
     private ShardOptions options = ShardOptions.defaults();
     private GatewayEventListener listener = event -> {};
     private ShardObserver observer = ShardObserver.NONE;
+    private Executor sendExecutor;
+    private Duration commandTimeout = Duration.ofSeconds(30);
+    private Duration waveTimeout = Duration.ofSeconds(60);
 
     private Builder(GatewaySettings settings, GatewayTransport transport) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -636,6 +686,42 @@ public final class ShardManager implements AutoCloseable {
      */
     public Builder observer(ShardObserver observer) {
       this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
+
+    /**
+     * Writes frames on this executor (the manager then does not own one). It must be able to run
+     * one connection's writes while another's block (a cached pool, not a single thread).
+     *
+     * @param executor the executor
+     * @return this
+     */
+    public Builder sendExecutor(Executor executor) {
+      this.sendExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Sets how long a command sent while its shard reconnects waits for the next session before it
+     * fails with {@code NOT_CONNECTED} (default 30 s).
+     *
+     * @param timeout the timeout
+     * @return this
+     */
+    public Builder commandTimeout(Duration timeout) {
+      this.commandTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how long a start wave waits for its shards to send Identify or Resume before the next
+     * wave starts anyway (default 60 s).
+     *
+     * @param timeout the timeout
+     * @return this
+     */
+    public Builder waveTimeout(Duration timeout) {
+      this.waveTimeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 

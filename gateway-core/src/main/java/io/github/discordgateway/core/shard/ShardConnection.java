@@ -1,0 +1,239 @@
+package io.github.discordgateway.core.shard;
+
+import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.client.ClientState;
+import io.github.discordgateway.core.client.CloseOutcome;
+import io.github.discordgateway.core.client.Dispatch;
+import io.github.discordgateway.core.client.GatewayClient;
+import io.github.discordgateway.core.client.GatewayClientListener;
+import io.github.discordgateway.core.client.SessionSnapshot;
+import io.github.discordgateway.core.internal.SerialExecutor;
+import io.github.discordgateway.core.protocol.CloseCode;
+import io.github.discordgateway.core.protocol.Opcode;
+import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.scheduling.Cancellable;
+import io.github.discordgateway.core.transport.ConnectionHandler;
+import io.github.discordgateway.core.transport.GatewayConnection;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection of a {@link Shard}: the transport's handler, the {@link GatewayClient} that speaks
+ * the protocol on it, and the two timers of its opening (connect, then Hello). Its client runs on
+ * the shard's serial executor, so every callback here runs there too and may touch the shard's
+ * state; the transport's threads only decode frames and hand them over.
+ */
+final class ShardConnection implements ConnectionHandler, GatewayClientListener {
+
+  private static final Logger log = LoggerFactory.getLogger(Shard.class);
+
+  private final Shard shard;
+  private final ShardContext context;
+  private final ShardOptions options;
+  private final SerialExecutor serial;
+  private final DeferredSink sink = new DeferredSink();
+  private final String name;
+  final GatewayClient client;
+  private Cancellable connectTimer;
+  private Cancellable helloTimer;
+  private boolean opened;
+  private boolean readingPaused;
+
+  ShardConnection(Shard shard, SerialExecutor serial, SessionSnapshot parent) {
+    this.shard = shard;
+    this.context = shard.context();
+    this.options = shard.options();
+    this.serial = serial;
+    this.name = shard.name();
+    this.client =
+        GatewayClient.builder()
+            .settings(shard.settings())
+            .sink(sink)
+            .sendExecutor(context.sendExecutor())
+            .serialExecutor(serial)
+            .scheduler(context.scheduler())
+            .clock(context.clock())
+            .random(context.random().get())
+            .identifyLimiter(context.identifyLimiter(), context.maxConcurrency())
+            .resumeFrom(parent.resumable() ? parent : null)
+            .maxPayloadBytes(options.maxPayloadBytes())
+            .listener(this)
+            .build();
+  }
+
+  /** Opens the connection (on the shard's executor). */
+  void open(URI uri) {
+    CompletableFuture<GatewayConnection> future;
+    try {
+      future = context.transport().connect(uri, this, options.connectTimeout());
+    } catch (RuntimeException ex) {
+      future = CompletableFuture.failedFuture(ex);
+    }
+    future.whenComplete(
+        (connection, error) -> {
+          if (error != null) {
+            serial.execute(() -> connectFailed(error));
+          }
+        });
+    connectTimer = later(this::checkOpened, options.connectTimeout());
+  }
+
+  private Cancellable later(Runnable task, Duration delay) {
+    return context.scheduler().schedule(() -> serial.execute(task), delay);
+  }
+
+  void cancelTimers() {
+    if (connectTimer != null) {
+      connectTimer.cancel();
+    }
+    if (helloTimer != null) {
+      helloTimer.cancel();
+    }
+  }
+
+  void pauseReading(boolean paused) {
+    if (paused == readingPaused) {
+      return;
+    }
+    readingPaused = paused;
+    client.setReadingPaused(paused);
+    sink.pauseReading(paused);
+  }
+
+  private void connectFailed(Throwable error) {
+    // the RECONNECTING line that follows carries the reason
+    log.debug("{} could not connect: {}", name, Shard.rootMessage(error));
+    client.onTransportError(error);
+    client.onClosed(
+        CloseCode.ABNORMAL_CLOSURE.code(), "Connection failed: " + Shard.rootMessage(error));
+  }
+
+  private void checkOpened() {
+    if (!opened && !client.isClosed()) {
+      log.warn("{} connection not open within {}", name, options.connectTimeout());
+      sink.abort();
+      client.onClosed(CloseCode.ABNORMAL_CLOSURE.code(), "Connect timed out");
+    }
+  }
+
+  private void checkHello() {
+    if (client.state() == ClientState.HELLO) {
+      log.warn("{} no Hello within {}; dropping the connection", name, options.helloTimeout());
+      client.disconnect("No Hello received");
+    }
+  }
+
+  // ------------------------------------------------------------------ transport -> client
+
+  @Override
+  public void onOpen(GatewayConnection connection) {
+    serial.execute(
+        () -> {
+          opened = true;
+          if (connectTimer != null) {
+            connectTimer.cancel();
+          }
+          sink.attach(connection);
+          context.observer().connectionOpened(shard.id());
+          if (shard.listenersBehind()) {
+            pauseReading(true);
+          }
+          // Hello is due within helloTimeout of the open, whatever the handshake took
+          helloTimer = later(this::checkHello, options.helloTimeout());
+        });
+  }
+
+  @Override
+  public void onText(String text) {
+    context.observer().messageReceived(shard.id(), text.length(), false);
+    client.onText(text);
+  }
+
+  @Override
+  public void onBinary(ByteBuffer data) {
+    context.observer().messageReceived(shard.id(), data.remaining(), true);
+    client.onBinary(data);
+  }
+
+  @Override
+  public void onClosed(int code, String reason) {
+    client.onClosed(code, reason);
+  }
+
+  @Override
+  public void onError(Throwable error) {
+    client.onTransportError(error);
+  }
+
+  // ------------------------------------------------------------------ client -> shard
+
+  @Override
+  public void onStateChanged(ClientState previous, ClientState next) {
+    shard.phaseChanged(this, next);
+  }
+
+  @Override
+  public void onPayloadDecompressed(int bytes) {
+    context.observer().payloadDecompressed(shard.id(), bytes);
+  }
+
+  @Override
+  public void onHello(Duration heartbeatInterval) {
+    if (helloTimer != null) {
+      helloTimer.cancel();
+    }
+    context.observer().helloReceived(shard.id(), heartbeatInterval);
+  }
+
+  @Override
+  public void onIdentifySent() {
+    shard.handshakeSent(this, false);
+  }
+
+  @Override
+  public void onResumeSent() {
+    shard.handshakeSent(this, true);
+  }
+
+  @Override
+  public void onReady(Ready ready) {
+    shard.sessionStarted(this, client.snapshot(), ready);
+  }
+
+  @Override
+  public void onResumed() {
+    shard.sessionResumed(this, client.snapshot().sequence());
+  }
+
+  @Override
+  public void onDispatch(Dispatch dispatch) {
+    shard.dispatched(this, dispatch);
+  }
+
+  @Override
+  public void onHeartbeatAck(Duration roundTrip) {
+    shard.heartbeatAcknowledged(roundTrip);
+  }
+
+  @Override
+  public void onPayloadSent(Opcode opcode, Duration waited) {
+    context.observer().payloadSent(shard.id(), opcode, waited);
+  }
+
+  @Override
+  public void onError(GatewayException error) {
+    // the client logged it (protocol errors) or the close that follows reports it
+    log.debug("{} {}: {}", name, error.kind(), error.getMessage());
+  }
+
+  @Override
+  public void onClosed(CloseOutcome outcome) {
+    sink.closed();
+    cancelTimers();
+    shard.connectionClosed(this, outcome);
+  }
+}
