@@ -65,6 +65,10 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
             .build();
   }
 
+  int shardId() {
+    return shard.id();
+  }
+
   /** Opens the connection (on the shard's executor). */
   void open(URI uri) {
     CompletableFuture<GatewayConnection> future;
