@@ -251,59 +251,16 @@ final class ClientCore {
 
   // ------------------------------------------------------------------ heartbeats
 
-  Phase heartbeatTick() {
-    if (heartbeater.zombie()) {
-      log.warn("{} no heartbeat ACK in time: zombie connection, reconnecting to resume", name);
-      return closeLocally(
-          CloseCode.RESUMABLE_CLOSE,
-          "Heartbeat not acknowledged",
-          CloseDecision.reconnect(resumable()),
-          new GatewayException(
-              GatewayException.Kind.ZOMBIE_CONNECTION,
-              "No heartbeat ACK within " + heartbeater.intervalMs() + " ms",
-              -1,
-              Opcode.HEARTBEAT,
-              null),
-          true);
-    }
-    heartbeater.rearm();
-    sendHeartbeat();
-    return phase;
+  Heartbeater heartbeater() {
+    return heartbeater;
   }
 
-  void heartbeatRequested() {
-    log.debug("{} server asked for a heartbeat", name);
-    if (heartbeater.started()) {
-      sendHeartbeat();
-    } else {
-      log.debug("{} heartbeat request before Hello ignored", name);
-    }
+  OutboundQueue outbound() {
+    return outbound;
   }
 
-  private void sendHeartbeat() {
-    long seq = sequence;
-    if (!outbound.sendHeartbeat(PayloadEncoder.encodeHeartbeat(seq))) {
-      // one heartbeat already waits for the rate limiter; it now carries the latest sequence
-      log.debug("{} heartbeat coalesced with the one already waiting", name);
-      return;
-    }
-    heartbeater.sent();
-    log.trace("{} heartbeat sent with seq {}", name, seq);
-    safely(() -> listener.onHeartbeatSent(seq));
-  }
-
-  void heartbeatAcknowledged() {
-    Duration roundTrip = heartbeater.acknowledged();
-    if (roundTrip == null) {
-      log.debug("{} heartbeat ACK without a pending heartbeat", name);
-      return;
-    }
-    log.trace("{} heartbeat ACK after {}", name, roundTrip);
-    safely(() -> listener.onHeartbeatAck(roundTrip));
-  }
-
-  void readingPaused(boolean paused) {
-    heartbeater.readingPaused(paused);
+  GatewayClientListener listener() {
+    return listener;
   }
 
   // ------------------------------------------------------------------ commands
@@ -358,14 +315,21 @@ final class ClientCore {
         false);
   }
 
+  /** Closes on request (logout, disconnect) unless the connection is over already. */
+  void closeUnlessClosed(int code, String reason, CloseDecision decision) {
+    if (state != ClientState.CLOSED) {
+      CloseDecision chosen = decision != null ? decision : CloseDecision.reconnect(resumable());
+      apply(closeLocally(code, reason, chosen, null, false));
+    }
+  }
+
   Phase closeLocally(String reason, CloseDecision decision, GatewayException error) {
     return closeLocally(CloseCode.RESUMABLE_CLOSE, reason, decision, error, false);
   }
 
   Phase closeLocally(
       int code, String reason, CloseDecision decision, GatewayException error, boolean zombie) {
-    Phase closed = closed(code, reason, decision, error, zombie, true);
-    return closed;
+    return closed(code, reason, decision, error, zombie, true);
   }
 
   private Phase closed(
@@ -390,22 +354,14 @@ final class ClientCore {
     heartbeater.stop();
     outbound.close();
     outcome = result;
-    if (result.nextStep() == NextStep.STOP_FATAL) {
-      log.debug(
-          "{} closed with {} ({}): fatal, not reconnecting. {}",
-          name,
-          result.code(),
-          result.reason(),
-          result.error() == null ? "" : result.error().getMessage());
-    } else {
-      log.debug(
-          "{} closed with {} ({}) {}; next: {}",
-          name,
-          result.code(),
-          result.reason().isEmpty() ? "no reason" : result.reason(),
-          result.closedLocally() ? "by the client" : "by the server or the network",
-          result.nextStep());
-    }
+    log.debug(
+        "{} closed with {} ({}) {}; next: {}{}",
+        name,
+        result.code(),
+        result.reason().isEmpty() ? "no reason" : result.reason(),
+        result.closedLocally() ? "by the client" : "by the server or the network",
+        result.nextStep(),
+        result.error() == null ? "" : ". " + result.error().getMessage());
     safely(() -> listener.onClosed(result));
     if (result.closedLocally() && result.code() != MESSAGE_TOO_BIG) {
       try {

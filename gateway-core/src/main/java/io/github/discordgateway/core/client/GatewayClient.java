@@ -6,24 +6,16 @@ import io.github.discordgateway.core.codec.EnvelopeDecoder;
 import io.github.discordgateway.core.codec.PayloadDecompressor;
 import io.github.discordgateway.core.codec.PayloadEncoder;
 import io.github.discordgateway.core.codec.PayloadSink;
-import io.github.discordgateway.core.internal.AsyncFrameSink;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.CloseCode;
 import io.github.discordgateway.core.protocol.GatewayCommand;
-import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.ratelimit.CommandRateLimiter;
 import io.github.discordgateway.core.ratelimit.OutboundQueue;
-import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.FrameSink;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,46 +65,19 @@ public final class GatewayClient implements ConnectionHandler {
   private final GatewayClientListener listener;
   private final PayloadSink payloadSink = this::onPayload;
 
-  GatewayClient(GatewayClientBuilder b) {
-    this.settings = Objects.requireNonNull(b.settings, "settings");
-    this.executor = b.serialExecutor != null ? b.serialExecutor : SerialExecutor.inline();
-    FrameSink sink = Objects.requireNonNull(b.sink, "sink");
-    if (b.sendExecutor != null) {
-      sink = new AsyncFrameSink(sink, b.sendExecutor);
-    }
-    GatewayScheduler scheduler = Objects.requireNonNull(b.scheduler, "scheduler");
-    InstantSource clock = b.clock != null ? b.clock : InstantSource.system();
-    RandomGenerator random = b.random != null ? b.random : new Random();
-    Objects.requireNonNull(b.identifyLimiter, "identifyLimiter");
-    this.listener = b.listener != null ? b.listener : new GatewayClientListener() {};
-    // Fail fast on settings that could never identify (e.g. a presence over 4096 bytes).
-    PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify());
-    this.decompressor = settings.compression().newDecompressor(b.maxPayloadBytes);
-    this.core =
-        new ClientCore(
-            settings,
-            listener,
-            sink,
-            random,
-            b.identifyLimiter,
-            b.maxConcurrency,
-            executor,
-            b.resumeFrom != null ? b.resumeFrom : SessionSnapshot.NONE);
-    CommandRateLimiter limiter =
-        b.rateLimiter != null ? b.rateLimiter : new CommandRateLimiter(clock);
-    // the queue's delayed drains run on this client's executor like every other input
-    GatewayScheduler onExecutor =
-        (task, delay) -> scheduler.schedule(() -> executor.execute(task), delay);
-    this.outbound =
-        new OutboundQueue(
-            sink,
-            limiter,
-            onExecutor,
-            clock,
-            (op, waited) -> core.safely(() -> listener.onPayloadSent(op, waited)),
-            b.maxPendingCommands);
-    Runnable tick = () -> core.apply(core.phase().onHeartbeatTick(core));
-    core.attach(outbound, new Heartbeater(scheduler, clock, () -> executor.execute(tick)));
+  GatewayClient(
+      GatewaySettings settings,
+      SerialExecutor executor,
+      PayloadDecompressor decompressor,
+      OutboundQueue outbound,
+      ClientCore core,
+      GatewayClientListener listener) {
+    this.settings = settings;
+    this.executor = executor;
+    this.decompressor = decompressor;
+    this.outbound = outbound;
+    this.core = core;
+    this.listener = listener;
   }
 
   /** Returns a builder. */
@@ -189,13 +154,12 @@ public final class GatewayClient implements ConnectionHandler {
   private void failOnInput(RuntimeException e, GatewayException.Kind kind, String message) {
     GatewayException error =
         e instanceof GatewayException ge ? ge : new GatewayException(kind, message, e);
-    onExecutor(() -> failUnlessClosed(error));
-  }
-
-  private void failUnlessClosed(GatewayException error) {
-    if (core.state() != ClientState.CLOSED) {
-      core.apply(core.fail(error));
-    }
+    onExecutor(
+        () -> {
+          if (core.state() != ClientState.CLOSED) {
+            core.apply(core.fail(error));
+          }
+        });
   }
 
   /**
@@ -221,8 +185,7 @@ public final class GatewayClient implements ConnectionHandler {
   }
 
   /**
-   * Records a transport error; the transport reports the close separately through {@link
-   * #onClosed(int, String)}.
+   * Records a transport error, as {@link #onError(Throwable)}.
    *
    * @param error the error
    */
@@ -250,7 +213,7 @@ public final class GatewayClient implements ConnectionHandler {
    * @param paused whether reading is paused
    */
   public void setReadingPaused(boolean paused) {
-    onExecutor(() -> core.readingPaused(paused));
+    onExecutor(() -> core.heartbeater().readingPaused(paused));
   }
 
   private void onExecutor(Runnable task) {
@@ -260,7 +223,7 @@ public final class GatewayClient implements ConnectionHandler {
   /**
    * Names the innermost cause with its message (wrappers such as CompletionException say nothing).
    */
-  private static String describe(Throwable error) {
+  static String describe(Throwable error) {
     Throwable root = error;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -313,16 +276,8 @@ public final class GatewayClient implements ConnectionHandler {
    * @param reason a short reason
    */
   public void disconnect(String reason) {
-    onExecutor(
-        () -> {
-          if (core.state() != ClientState.CLOSED) {
-            core.apply(
-                core.closeLocally(
-                    reason == null ? "Disconnect" : reason,
-                    CloseDecision.reconnect(core.resumable()),
-                    null));
-          }
-        });
+    String why = reason == null ? "Disconnect" : reason;
+    onExecutor(() -> core.closeUnlessClosed(CloseCode.RESUMABLE_CLOSE, why, null));
   }
 
   /**

@@ -1,13 +1,18 @@
 package io.github.discordgateway.core.client;
 
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.codec.PayloadEncoder;
+import io.github.discordgateway.core.internal.AsyncFrameSink;
 import io.github.discordgateway.core.internal.SerialExecutor;
+import io.github.discordgateway.core.protocol.Opcode;
 import io.github.discordgateway.core.ratelimit.CommandRateLimiter;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.OutboundQueue;
 import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.transport.FrameSink;
 import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
@@ -197,6 +202,47 @@ public final class GatewayClientBuilder {
    * @return the client, in phase {@link ClientState#HELLO}
    */
   public GatewayClient build() {
-    return new GatewayClient(this);
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(identifyLimiter, "identifyLimiter");
+    SerialExecutor executor = serialExecutor != null ? serialExecutor : SerialExecutor.inline();
+    FrameSink out = Objects.requireNonNull(sink, "sink");
+    if (sendExecutor != null) {
+      out = new AsyncFrameSink(out, sendExecutor);
+    }
+    GatewayScheduler timers = Objects.requireNonNull(scheduler, "scheduler");
+    InstantSource time = clock != null ? clock : InstantSource.system();
+    GatewayClientListener callbacks = listener != null ? listener : new GatewayClientListener() {};
+    // Fail fast on settings that could never identify (e.g. a presence over 4096 bytes).
+    PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify());
+    ClientCore core =
+        new ClientCore(
+            settings,
+            callbacks,
+            out,
+            random != null ? random : new Random(),
+            identifyLimiter,
+            maxConcurrency,
+            executor,
+            resumeFrom != null ? resumeFrom : SessionSnapshot.NONE);
+    // the queue's delayed drains run on the client's executor like every other input
+    GatewayScheduler onExecutor =
+        (task, delay) -> timers.schedule(() -> executor.execute(task), delay);
+    OutboundQueue outbound =
+        new OutboundQueue(
+            out,
+            rateLimiter != null ? rateLimiter : new CommandRateLimiter(time),
+            onExecutor,
+            time,
+            (op, waited) -> core.safely(() -> callbacks.onPayloadSent(op, waited)),
+            maxPendingCommands);
+    Runnable tick = () -> core.apply(core.phase().onHeartbeatTick(core));
+    core.attach(outbound, new Heartbeater(timers, time, () -> executor.execute(tick)));
+    return new GatewayClient(
+        settings,
+        executor,
+        settings.compression().newDecompressor(maxPayloadBytes),
+        outbound,
+        core,
+        callbacks);
   }
 }

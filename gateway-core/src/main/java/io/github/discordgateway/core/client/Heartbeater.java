@@ -1,10 +1,16 @@
 package io.github.discordgateway.core.client;
 
+import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.PayloadEncoder;
+import io.github.discordgateway.core.protocol.CloseCode;
+import io.github.discordgateway.core.protocol.Opcode;
 import io.github.discordgateway.core.scheduling.Cancellable;
 import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The heartbeat timing of one connection: the interval from Hello (clamped to a sane range), the
@@ -13,6 +19,8 @@ import java.time.InstantSource;
  * to the connection's serial executor: its timer only submits a tick there.
  */
 final class Heartbeater {
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayClient.class);
 
   /** The shortest interval accepted from Hello; shorter ones are raised to it. */
   static final Duration MIN_INTERVAL = Duration.ofMillis(100);
@@ -76,7 +84,7 @@ final class Heartbeater {
    * Returns whether the connection is a zombie at this tick: the previous heartbeat has not been
    * acknowledged for half an interval, and reading was not paused meanwhile.
    */
-  boolean zombie() {
+  private boolean zombie() {
     boolean lenient = readingPaused || pausedThisInterval;
     return ackPending
         && !lenient
@@ -84,7 +92,7 @@ final class Heartbeater {
   }
 
   /** Schedules the next regular beat and starts a new leniency interval. */
-  void rearm() {
+  private void rearm() {
     pausedThisInterval = readingPaused;
     arm(Duration.ofMillis(intervalMs));
   }
@@ -96,7 +104,7 @@ final class Heartbeater {
   }
 
   /** Records that a heartbeat was sent now. */
-  void sent() {
+  private void sent() {
     Instant now = clock.instant();
     lastSentAt = now;
     if (!ackPending) {
@@ -106,7 +114,7 @@ final class Heartbeater {
   }
 
   /** Records an ACK; returns the round trip, or {@code null} when no heartbeat was pending. */
-  Duration acknowledged() {
+  private Duration acknowledged() {
     if (!ackPending || lastSentAt == null) {
       return null;
     }
@@ -127,6 +135,62 @@ final class Heartbeater {
       pausedThisInterval = true;
     }
     readingPaused = paused;
+  }
+
+  /** Handles a tick of the timer: closes a zombie connection, else sends the next beat. */
+  Phase tick(ClientCore c) {
+    if (zombie()) {
+      log.warn(
+          "{} no heartbeat ACK since {}: zombie connection, reconnecting",
+          c.name(),
+          ackPendingSince);
+      return c.closeLocally(
+          CloseCode.RESUMABLE_CLOSE,
+          "Heartbeat not acknowledged",
+          CloseDecision.reconnect(c.resumable()),
+          new GatewayException(
+              GatewayException.Kind.ZOMBIE_CONNECTION,
+              "No heartbeat ACK within " + intervalMs + " ms",
+              -1,
+              Opcode.HEARTBEAT,
+              null),
+          true);
+    }
+    rearm();
+    send(c);
+    return c.phase();
+  }
+
+  /** Answers op 1 at once (coalesced with a beat that still waits for the rate limiter). */
+  void requested(ClientCore c) {
+    log.debug("{} server asked for a heartbeat", c.name());
+    if (started()) {
+      send(c);
+    } else {
+      log.debug("{} heartbeat request before Hello ignored", c.name());
+    }
+  }
+
+  private void send(ClientCore c) {
+    long seq = c.sequence();
+    if (!c.outbound().sendHeartbeat(PayloadEncoder.encodeHeartbeat(seq))) {
+      log.debug("{} heartbeat coalesced with the one already waiting", c.name());
+      return;
+    }
+    sent();
+    log.trace("{} heartbeat sent with seq {}", c.name(), seq);
+    c.safely(() -> c.listener().onHeartbeatSent(seq));
+  }
+
+  /** Handles op 11. */
+  void acknowledged(ClientCore c) {
+    Duration roundTrip = acknowledged();
+    if (roundTrip == null) {
+      log.debug("{} heartbeat ACK without a pending heartbeat", c.name());
+      return;
+    }
+    log.trace("{} heartbeat ACK after {}", c.name(), roundTrip);
+    c.safely(() -> c.listener().onHeartbeatAck(roundTrip));
   }
 
   /** Stops for good. */

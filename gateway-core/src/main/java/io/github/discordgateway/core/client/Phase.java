@@ -42,11 +42,11 @@ abstract sealed class Phase permits AwaitingHello, Identifying, Resuming, Connec
     return switch (opcode) {
       case DISPATCH -> onDispatch(c, envelope);
       case HEARTBEAT -> {
-        c.heartbeatRequested();
+        c.heartbeater().requested(c);
         yield this;
       }
       case HEARTBEAT_ACK -> {
-        c.heartbeatAcknowledged();
+        c.heartbeater().acknowledged(c);
         yield this;
       }
       case RECONNECT -> {
@@ -94,7 +94,7 @@ abstract sealed class Phase permits AwaitingHello, Identifying, Resuming, Connec
 
   /** Handles a heartbeat tick of the scheduler. */
   Phase onHeartbeatTick(ClientCore c) {
-    return c.heartbeatTick();
+    return c.heartbeater().tick(c);
   }
 
   private Phase onHelloPayload(ClientCore c, RawJson data) {

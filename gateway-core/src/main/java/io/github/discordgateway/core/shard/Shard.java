@@ -5,31 +5,21 @@ import io.github.discordgateway.core.client.ClientState;
 import io.github.discordgateway.core.client.CloseOutcome;
 import io.github.discordgateway.core.client.Dispatch;
 import io.github.discordgateway.core.client.GatewaySettings;
-import io.github.discordgateway.core.client.GatewayUris;
 import io.github.discordgateway.core.client.NextStep;
 import io.github.discordgateway.core.client.SessionSnapshot;
-import io.github.discordgateway.core.codec.Envelope;
 import io.github.discordgateway.core.codec.PayloadEncoder;
 import io.github.discordgateway.core.codec.RawJson;
 import io.github.discordgateway.core.event.DeliveryQueue;
 import io.github.discordgateway.core.event.FlowControl;
 import io.github.discordgateway.core.event.GatewayEventListener;
-import io.github.discordgateway.core.event.ShardConnected;
-import io.github.discordgateway.core.event.ShardDisconnected;
 import io.github.discordgateway.core.event.ShardDispatch;
-import io.github.discordgateway.core.event.ShardFatal;
-import io.github.discordgateway.core.event.ShardResumed;
+import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.core.protocol.GatewayCommand;
-import io.github.discordgateway.core.protocol.Ready;
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Supervises one shard across connections: opens a {@link ShardConnection}, and when it closes
@@ -58,11 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Shard {
 
-  private static final Logger log = LoggerFactory.getLogger(Shard.class);
-
-  /** Failures to read the payload after one sequence before the session is given up. */
-  static final int UNREADABLE_LIMIT = UnreadablePayloads.LIMIT;
-
   private final int id;
   private final int count;
   private final GatewaySettings settings;
@@ -76,12 +61,7 @@ public final class Shard {
 
   // written on the serial executor; volatile for the accessors
   private volatile ShardConnection current;
-  private volatile long sequence = Envelope.NO_SEQUENCE;
-  private volatile Instant lastDispatch;
-  private volatile Duration heartbeatRoundTrip;
-  private volatile Instant lastAck;
-  // nanoTime of the last refresh of lastDispatch: the clock is read at most once per millisecond
-  private long lastDispatchRefreshNanos;
+  private final ShardStats stats;
 
   /**
    * Creates a shard; it connects on {@link #start()}.
@@ -105,6 +85,7 @@ public final class Shard {
     this.context = Objects.requireNonNull(context, "context");
     this.options = Objects.requireNonNull(options, "options");
     this.name = "[shard " + id + "/" + count + "]";
+    this.stats = new ShardStats(context.clock());
     this.delivery =
         new ShardDelivery(
             id, name, context, options, Objects.requireNonNull(listener, "listener"), flow());
@@ -211,30 +192,13 @@ public final class Shard {
   public CompletableFuture<Void> send(GatewayCommand command) {
     PayloadEncoder.encode(command);
     CompletableFuture<Void> result = new CompletableFuture<>();
-    serial.execute(
-        () -> {
-          ShardConnection connection = current;
-          if (connection != null && connection.client.state() == ClientState.CONNECTED) {
-            WaitingCommands.forward(connection.client.send(command), result);
-          } else if (supervisor.running()) {
-            waiting.add(command, result);
-          } else {
-            result.completeExceptionally(
-                new GatewayException(
-                    GatewayException.Kind.NOT_CONNECTED,
-                    name + " is not connected",
-                    -1,
-                    command.opcode(),
-                    null));
-          }
-        });
+    serial.execute(() -> waiting.route(current, supervisor.running(), command, result));
     return result;
   }
 
   /** Returns a point-in-time view of this shard (no token). */
   public ShardState state() {
-    return supervisor.state(
-        heartbeatRoundTrip, lastAck, lastDispatch, sequence, delivery.guildCount());
+    return supervisor.state(stats, delivery.guildCount());
   }
 
   /** Returns what the shard is doing. */
@@ -286,11 +250,9 @@ public final class Shard {
 
   /** Opens a new connection for {@code parent} (on the serial executor). */
   ShardConnection open(SessionSnapshot parent) {
-    URI uri = GatewayUris.nextConnectUri(context.discoveryUrl(), parent, settings.compression());
     ShardConnection connection = new ShardConnection(this, serial, parent);
     current = connection;
-    log.debug("{} connecting to {}", name, redact(uri));
-    connection.open(uri);
+    connection.open(parent);
     return connection;
   }
 
@@ -298,10 +260,6 @@ public final class Shard {
     if (current == connection) {
       current = null;
     }
-  }
-
-  private static String redact(URI uri) {
-    return uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
   }
 
   // ------------------------------------------------------------------ from the connection
@@ -321,16 +279,16 @@ public final class Shard {
     }
   }
 
-  void sessionStarted(ShardConnection connection, SessionSnapshot session, Ready ready) {
+  void sessionStarted(ShardConnection connection, SessionSnapshot session) {
     if (connection == current) {
       supervisor.sessionStarted(session);
-      delivery.offer(new ShardConnected(id, ready.guilds().size()));
     }
   }
 
-  void sessionResumed(ShardConnection connection, long seq) {
+  /** Queues a lifecycle event of {@code connection} for the listeners, if it is still current. */
+  void report(ShardConnection connection, ShardEvent event) {
     if (connection == current) {
-      delivery.offer(new ShardResumed(id, seq));
+      delivery.offer(event);
     }
   }
 
@@ -338,13 +296,7 @@ public final class Shard {
     if (connection != current) {
       return;
     }
-    sequence = dispatch.sequence();
-    long now = System.nanoTime();
-    if (lastDispatch == null || now - lastDispatchRefreshNanos >= 1_000_000L) {
-      // reading the clock per event showed in profiles; a millisecond of staleness is fine here
-      lastDispatchRefreshNanos = now;
-      lastDispatch = context.clock().instant();
-    }
+    stats.dispatched(dispatch.sequence());
     RawJson data = dispatch.data();
     context.observer().dispatchReceived(id, dispatch.type(), data == null ? 0 : data.length());
     delivery.offer(
@@ -361,24 +313,14 @@ public final class Shard {
   }
 
   void heartbeatAcknowledged(Duration roundTrip) {
-    heartbeatRoundTrip = roundTrip;
-    lastAck = context.clock().instant();
+    stats.acknowledged(roundTrip);
     context.observer().heartbeatAcknowledged(id, roundTrip);
   }
 
   void connectionClosed(ShardConnection connection, CloseOutcome outcome) {
-    if (connection != current) {
-      return;
+    if (connection == current) {
+      supervisor.connectionClosed(outcome);
     }
-    delivery.offer(
-        new ShardDisconnected(
-            id,
-            outcome.code(),
-            outcome.reason(),
-            outcome.nextStep(),
-            outcome.closedLocally(),
-            outcome.zombie()));
-    supervisor.connectionClosed(outcome);
     if (!supervisor.running()) {
       waiting.failAll(
           outcome.nextStep() == NextStep.STOP_FATAL
@@ -387,39 +329,18 @@ public final class Shard {
     }
   }
 
-  void fatal(int code, GatewayException error) {
-    delivery.offer(new ShardFatal(id, code, error));
-  }
-
-  /** Pauses reading on the current connection while listeners are behind. */
+  /**
+   * Pauses reading on the current connection while listeners are behind. Pause and resume calls may
+   * arrive in any order: each applies the queue's wish as it stands when it runs.
+   */
   private FlowControl flow() {
-    return new FlowControl() {
-      @Override
-      public void pause() {
-        serial.execute(Shard.this::applyFlow);
-      }
-
-      @Override
-      public void resume() {
-        serial.execute(Shard.this::applyFlow);
-      }
-    };
-  }
-
-  /** Applies the queue's current wish, whatever order pause and resume calls arrived in. */
-  private void applyFlow() {
-    ShardConnection connection = current;
-    if (connection != null) {
-      connection.pauseReading(delivery.paused());
-    }
-  }
-
-  static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    Runnable apply =
+        () -> {
+          ShardConnection connection = current;
+          if (connection != null) {
+            connection.pauseReading(delivery.paused());
+          }
+        };
+    return FlowControl.of(() -> serial.execute(apply));
   }
 }

@@ -6,7 +6,11 @@ import io.github.discordgateway.core.client.CloseOutcome;
 import io.github.discordgateway.core.client.Dispatch;
 import io.github.discordgateway.core.client.GatewayClient;
 import io.github.discordgateway.core.client.GatewayClientListener;
+import io.github.discordgateway.core.client.GatewayUris;
 import io.github.discordgateway.core.client.SessionSnapshot;
+import io.github.discordgateway.core.event.ShardConnected;
+import io.github.discordgateway.core.event.ShardDisconnected;
+import io.github.discordgateway.core.event.ShardResumed;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.CloseCode;
 import io.github.discordgateway.core.protocol.Opcode;
@@ -70,7 +74,11 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   }
 
   /** Opens the connection (on the shard's executor). */
-  void open(URI uri) {
+  void open(SessionSnapshot parent) {
+    URI uri =
+        GatewayUris.nextConnectUri(context.discoveryUrl(), parent, shard.settings().compression());
+    log.debug(
+        "{} connecting to {}", name, uri.getScheme() + "://" + uri.getAuthority() + uri.getPath());
     CompletableFuture<GatewayConnection> future;
     try {
       future = context.transport().connect(uri, this, options.connectTimeout());
@@ -110,10 +118,10 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   private void connectFailed(Throwable error) {
     // the RECONNECTING line that follows carries the reason
-    log.debug("{} could not connect: {}", name, Shard.rootMessage(error));
+    log.debug("{} could not connect: {}", name, ShardReasons.rootMessage(error));
     client.onTransportError(error);
     client.onClosed(
-        CloseCode.ABNORMAL_CLOSURE.code(), "Connection failed: " + Shard.rootMessage(error));
+        CloseCode.ABNORMAL_CLOSURE.code(), "Connection failed: " + ShardReasons.rootMessage(error));
   }
 
   private void checkOpened() {
@@ -205,12 +213,13 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   @Override
   public void onReady(Ready ready) {
-    shard.sessionStarted(this, client.snapshot(), ready);
+    shard.sessionStarted(this, client.snapshot());
+    shard.report(this, new ShardConnected(shard.id(), ready.guilds().size()));
   }
 
   @Override
   public void onResumed() {
-    shard.sessionResumed(this, client.snapshot().sequence());
+    shard.report(this, new ShardResumed(shard.id(), client.snapshot().sequence()));
   }
 
   @Override
@@ -238,6 +247,15 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   public void onClosed(CloseOutcome outcome) {
     sink.closed();
     cancelTimers();
+    shard.report(
+        this,
+        new ShardDisconnected(
+            shard.id(),
+            outcome.code(),
+            outcome.reason(),
+            outcome.nextStep(),
+            outcome.closedLocally(),
+            outcome.zombie()));
     shard.connectionClosed(this, outcome);
   }
 }

@@ -39,4 +39,14 @@ final class ShardReasons {
     CloseCode code = CloseCode.of(outcome.code());
     return code == CloseCode.UNKNOWN ? "other" : String.valueOf(outcome.code());
   }
+
+  /** Names the innermost cause with its message. */
+  static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
 }

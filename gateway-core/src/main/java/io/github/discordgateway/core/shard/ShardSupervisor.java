@@ -5,6 +5,7 @@ import io.github.discordgateway.core.client.ClientState;
 import io.github.discordgateway.core.client.CloseOutcome;
 import io.github.discordgateway.core.client.NextStep;
 import io.github.discordgateway.core.client.SessionSnapshot;
+import io.github.discordgateway.core.event.ShardFatal;
 import io.github.discordgateway.core.event.ShardReconnecting;
 import io.github.discordgateway.core.event.ShardStateChanged;
 import io.github.discordgateway.core.internal.SerialExecutor;
@@ -223,7 +224,7 @@ final class ShardSupervisor {
         outcome.code(),
         CloseCode.of(outcome.code()).description(),
         error.getMessage());
-    shard.fatal(outcome.code(), error);
+    delivery.offer(new ShardFatal(id, outcome.code(), error));
     ready.completeExceptionally(error);
     handshake.complete(null);
     stopped.complete(null);
@@ -320,8 +321,7 @@ final class ShardSupervisor {
     return fatalError;
   }
 
-  ShardState state(
-      Duration roundTrip, Instant lastAck, Instant lastDispatch, long sequence, int guilds) {
+  ShardState state(ShardStats stats, int guilds) {
     return new ShardState(
         id,
         count,
@@ -331,10 +331,10 @@ final class ShardSupervisor {
         attempts,
         lastCloseCode,
         lastCloseReason,
-        roundTrip,
-        lastAck,
-        lastDispatch,
-        sequence,
+        stats.heartbeatRoundTrip(),
+        stats.lastAck(),
+        stats.lastDispatch(),
+        stats.sequence(),
         sessionId,
         guilds,
         connections,

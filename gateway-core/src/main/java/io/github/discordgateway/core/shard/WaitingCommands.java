@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.shard;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.client.ClientState;
 import io.github.discordgateway.core.client.GatewayClient;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.GatewayCommand;
@@ -32,7 +33,28 @@ final class WaitingCommands {
     this.serial = serial;
   }
 
-  void add(GatewayCommand command, CompletableFuture<Void> result) {
+  /** Sends on a live session, waits while the shard runs without one, fails when it is stopped. */
+  void route(
+      ShardConnection current,
+      boolean running,
+      GatewayCommand command,
+      CompletableFuture<Void> result) {
+    if (current != null && current.client.state() == ClientState.CONNECTED) {
+      forward(current.client.send(command), result);
+    } else if (running) {
+      add(command, result);
+    } else {
+      result.completeExceptionally(
+          new GatewayException(
+              GatewayException.Kind.NOT_CONNECTED,
+              name + " is not connected",
+              -1,
+              command.opcode(),
+              null));
+    }
+  }
+
+  private void add(GatewayCommand command, CompletableFuture<Void> result) {
     Waiting entry = new Waiting(command, result);
     Duration timeout = context.commandTimeout();
     Cancellable timer =
