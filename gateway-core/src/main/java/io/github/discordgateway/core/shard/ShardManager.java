@@ -8,7 +8,6 @@ import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import io.github.discordgateway.core.rest.GatewayBot;
 import io.github.discordgateway.core.rest.GatewayDiscovery;
-import io.github.discordgateway.core.scheduling.Cancellable;
 import io.github.discordgateway.core.scheduling.ExecutorGatewayScheduler;
 import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.session.InMemorySessionStore;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +146,9 @@ public final class ShardManager implements AutoCloseable {
           totalShards,
           describe(shardIds),
           maxConcurrency);
-      started = startInWaves(new ArrayList<>(shards.values()), maxConcurrency);
+      started =
+          ShardWaves.start(
+              new ArrayList<>(shards.values()), maxConcurrency, scheduler, config.waveTimeout);
       return started;
     }
   }
@@ -205,74 +205,6 @@ public final class ShardManager implements AutoCloseable {
       shardIds = plan.ids;
       shards = Collections.unmodifiableMap(created);
     }
-  }
-
-  private CompletableFuture<Void> startInWaves(List<Shard> all, int concurrency) {
-    // wave k holds the k-th shard of every bucket: one identify per bucket per wave
-    Map<Integer, Integer> rank = new HashMap<>();
-    List<List<Shard>> waves = new ArrayList<>();
-    for (Shard shard : all) {
-      int bucket = ShardRouting.bucketOf(shard.id(), concurrency);
-      int k = rank.merge(bucket, 1, Integer::sum) - 1;
-      while (waves.size() <= k) {
-        waves.add(new ArrayList<>());
-      }
-      waves.get(k).add(shard);
-    }
-    List<CompletableFuture<Void>> readies = new ArrayList<>();
-    CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
-    int number = 0;
-    for (List<Shard> wave : waves) {
-      CompletableFuture<Void> gate = previous;
-      List<CompletableFuture<Void>> handshakes = new ArrayList<>();
-      for (Shard shard : wave) {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        readies.add(ready);
-        CompletableFuture<Void> handshake = new CompletableFuture<>();
-        handshakes.add(handshake);
-        gate.whenComplete(
-            (ignored, error) -> {
-              ShardSupervisor.Start start = shard.begin();
-              WaitingCommands.forward(start.ready(), ready);
-              start.handshake().whenComplete((ok, failure) -> handshake.complete(null));
-            });
-      }
-      previous =
-          withTimeout(
-              CompletableFuture.allOf(handshakes.toArray(CompletableFuture[]::new)),
-              ++number,
-              wave);
-    }
-    return CompletableFuture.allOf(readies.toArray(CompletableFuture[]::new));
-  }
-
-  /**
-   * Opens a wave's gate after {@link Builder#waveTimeout(Duration)} even if one of its shards has
-   * not sent Identify or Resume by then (it keeps trying on its own): one shard that cannot connect
-   * must not hold back every later wave.
-   */
-  private CompletableFuture<Void> withTimeout(
-      CompletableFuture<Void> handshakes, int number, List<Shard> wave) {
-    CompletableFuture<Void> gate = new CompletableFuture<>();
-    Cancellable timer =
-        scheduler.schedule(
-            () -> {
-              if (gate.complete(null)) {
-                log.warn(
-                    "Wave {} (shards {}) did not finish its handshakes within {}; starting the next"
-                        + " wave anyway",
-                    number,
-                    describe(wave.stream().map(Shard::id).sorted().toList()),
-                    config.waveTimeout);
-              }
-            },
-            config.waveTimeout);
-    handshakes.whenComplete(
-        (ok, error) -> {
-          timer.cancel();
-          gate.complete(null);
-        });
-    return gate;
   }
 
   private Plan plan() {
@@ -727,7 +659,27 @@ public final class ShardManager implements AutoCloseable {
 
     /** Returns the manager (not started). */
     public ShardManager build() {
-      return new ShardManager(this);
+      // the manager keeps its own copy: changing this builder later does not reach it
+      Builder copy = new Builder(settings, transport);
+      copy.totalShards = totalShards;
+      copy.shardIds = shardIds;
+      copy.gatewayUrl = gatewayUrl;
+      copy.apiUrl = apiUrl;
+      copy.restTimeout = restTimeout;
+      copy.maxConcurrency = maxConcurrency;
+      copy.identifyLimiter = identifyLimiter;
+      copy.sessionStore = sessionStore;
+      copy.scheduler = scheduler;
+      copy.deliveryExecutor = deliveryExecutor;
+      copy.clock = clock;
+      copy.random = random;
+      copy.options = options;
+      copy.listener = listener;
+      copy.observer = observer;
+      copy.sendExecutor = sendExecutor;
+      copy.commandTimeout = commandTimeout;
+      copy.waveTimeout = waveTimeout;
+      return new ShardManager(copy);
     }
 
     @Override
