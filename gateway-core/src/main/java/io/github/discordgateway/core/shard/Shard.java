@@ -310,6 +310,9 @@ public final class Shard {
     if (dispatch.eventType() == EventType.READY || dispatch.eventType() == EventType.RESUMED) {
       supervisor.live();
     }
+    if (delivery.size() >= delivery.overflowLimit()) {
+      connection.overflowed(delivery.size());
+    }
   }
 
   void heartbeatAcknowledged(Duration roundTrip) {
@@ -339,6 +342,8 @@ public final class Shard {
           ShardConnection connection = current;
           if (connection != null) {
             connection.pauseReading(delivery.paused());
+          } else if (!delivery.paused()) {
+            supervisor.listenersCaughtUp();
           }
         };
     return FlowControl.of(() -> serial.execute(apply));

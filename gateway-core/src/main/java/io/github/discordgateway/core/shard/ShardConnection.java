@@ -46,6 +46,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   private Cancellable helloTimer;
   private boolean opened;
   private boolean readingPaused;
+  private boolean overflowed;
 
   ShardConnection(Shard shard, SerialExecutor serial, SessionSnapshot parent) {
     this.shard = shard;
@@ -114,6 +115,23 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
     readingPaused = paused;
     client.setReadingPaused(paused);
     sink.pauseReading(paused);
+  }
+
+  /**
+   * The backlog ran far past the queue's capacity: the transport did not stop reading when asked.
+   * Closing resumably bounds the buffer without losing anything: the events already read are
+   * delivered, and the next connection resumes after the last of them once listeners caught up.
+   */
+  void overflowed(int backlog) {
+    if (!overflowed) {
+      overflowed = true;
+      log.warn(
+          "{} listeners are {} events behind and the transport did not pause reading; closing"
+              + " (resumable) until they catch up",
+          name,
+          backlog);
+      client.disconnect("Listeners fell behind");
+    }
   }
 
   private void connectFailed(Throwable error) {

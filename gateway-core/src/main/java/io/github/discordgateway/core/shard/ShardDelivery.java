@@ -34,6 +34,7 @@ final class ShardDelivery {
   private final DeliveryQueue<ShardEvent> queue;
   private final Set<Long> guilds = new HashSet<>();
   private volatile int guildCount;
+  private final int overflowLimit;
 
   ShardDelivery(
       int id,
@@ -46,6 +47,8 @@ final class ShardDelivery {
     this.name = name;
     this.context = context;
     this.listener = listener;
+    int capacity = options.eventQueueCapacity();
+    this.overflowLimit = Math.max(capacity * 4, capacity + 256);
     this.queue =
         new DeliveryQueue<>(
             context.deliveryExecutor(),
@@ -66,6 +69,16 @@ final class ShardDelivery {
 
   boolean paused() {
     return queue.paused();
+  }
+
+  /**
+   * Returns the backlog at which the shard stops trusting the transport to pause reading: a
+   * transport that pauses stops within a few messages of the capacity; one that cannot pause runs
+   * far past it, and the shard then closes the connection (resumably) instead of buffering without
+   * bound.
+   */
+  int overflowLimit() {
+    return overflowLimit;
   }
 
   int guildCount() {

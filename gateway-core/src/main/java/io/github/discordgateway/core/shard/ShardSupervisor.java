@@ -44,6 +44,7 @@ final class ShardSupervisor {
   private boolean running;
   private Cancellable pendingConnect;
   private Instant connectedAt;
+  private boolean waitingForListeners;
   private volatile ShardStatus status = ShardStatus.STOPPED;
   private volatile Instant statusSince;
   private volatile String statusReason = "";
@@ -131,6 +132,13 @@ final class ShardSupervisor {
     if (!running) {
       return;
     }
+    if (delivery.paused()) {
+      // reading would only pile up more: connect once the listeners caught up
+      waitingForListeners = true;
+      setStatus(ShardStatus.RECONNECTING, "waiting for listeners to catch up");
+      return;
+    }
+    waitingForListeners = false;
     SessionSnapshot parent = session;
     setStatus(ShardStatus.CONNECTING, parent.resumable() ? "resuming" : "identifying");
     connections++;
@@ -170,6 +178,12 @@ final class ShardSupervisor {
   void sessionStarted(SessionSnapshot snapshot) {
     session = snapshot;
     sessionId = snapshot.sessionId();
+  }
+
+  void listenersCaughtUp() {
+    if (waitingForListeners) {
+      connect();
+    }
   }
 
   void live() {

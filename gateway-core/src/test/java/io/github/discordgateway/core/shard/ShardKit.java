@@ -36,12 +36,16 @@ final class ShardKit {
   }
 
   ShardKit(SessionStore store, Executor sendExecutor) {
+    this(store, sendExecutor, Runnable::run);
+  }
+
+  ShardKit(SessionStore store, Executor sendExecutor, Executor deliveryExecutor) {
     this.store = store;
     this.context =
         new ShardContext(
             transport,
             scheduler,
-            Runnable::run,
+            deliveryExecutor,
             scheduler.instantSource(),
             () -> new SplittableRandom(7),
             new LocalIdentifyLimiter(scheduler.instantSource(), scheduler),
@@ -62,8 +66,11 @@ final class ShardKit {
   }
 
   Shard shard(int id, int count) {
-    return new Shard(
-        settings(id, count), context, ShardOptions.defaults().withBackoff(BACKOFF), listener);
+    return shard(id, count, ShardOptions.defaults().withBackoff(BACKOFF));
+  }
+
+  Shard shard(int id, int count, ShardOptions options) {
+    return new Shard(settings(id, count), context, options, listener);
   }
 
   /** Opens the latest link, says Hello, lets the permit through and answers READY. */
