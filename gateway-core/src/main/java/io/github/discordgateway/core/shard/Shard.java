@@ -298,7 +298,11 @@ public final class Shard {
     }
     stats.dispatched(dispatch.sequence());
     RawJson data = dispatch.data();
-    context.observer().dispatchReceived(id, dispatch.type(), data == null ? 0 : data.length());
+    ShardObserver observer = context.observer();
+    if (observer != ShardObserver.NONE) {
+      observer.on(
+          new ShardSignal.DispatchReceived(id, dispatch.type(), data == null ? 0 : data.length()));
+    }
     delivery.offer(
         new ShardDispatch(
             id,
@@ -317,7 +321,7 @@ public final class Shard {
 
   void heartbeatAcknowledged(Duration roundTrip) {
     stats.acknowledged(roundTrip);
-    context.observer().heartbeatAcknowledged(id, roundTrip);
+    context.observer().on(new ShardSignal.HeartbeatAcknowledged(id, roundTrip));
   }
 
   void connectionClosed(ShardConnection connection, CloseOutcome outcome) {

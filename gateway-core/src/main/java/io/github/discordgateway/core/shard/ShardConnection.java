@@ -99,6 +99,11 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
     return context.scheduler().schedule(() -> serial.execute(task), delay);
   }
 
+  /** Whether per-message signals are wanted (they are not allocated otherwise). */
+  private boolean observed() {
+    return context.observer() != ShardObserver.NONE;
+  }
+
   void cancelTimers() {
     if (connectTimer != null) {
       connectTimer.cancel();
@@ -168,7 +173,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
             connectTimer.cancel();
           }
           sink.attach(connection);
-          context.observer().connectionOpened(shard.id());
+          context.observer().on(new ShardSignal.ConnectionOpened(shard.id()));
           if (shard.listenersBehind()) {
             pauseReading(true);
           }
@@ -179,13 +184,17 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   @Override
   public void onText(String text) {
-    context.observer().messageReceived(shard.id(), text.length(), false);
+    if (observed()) {
+      context.observer().on(new ShardSignal.MessageReceived(shard.id(), text.length(), false));
+    }
     client.onText(text);
   }
 
   @Override
   public void onBinary(ByteBuffer data) {
-    context.observer().messageReceived(shard.id(), data.remaining(), true);
+    if (observed()) {
+      context.observer().on(new ShardSignal.MessageReceived(shard.id(), data.remaining(), true));
+    }
     client.onBinary(data);
   }
 
@@ -208,7 +217,9 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   @Override
   public void onPayloadDecompressed(int bytes) {
-    context.observer().payloadDecompressed(shard.id(), bytes);
+    if (observed()) {
+      context.observer().on(new ShardSignal.PayloadDecompressed(shard.id(), bytes));
+    }
   }
 
   @Override
@@ -216,7 +227,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
     if (helloTimer != null) {
       helloTimer.cancel();
     }
-    context.observer().helloReceived(shard.id(), heartbeatInterval);
+    context.observer().on(new ShardSignal.HelloReceived(shard.id(), heartbeatInterval));
   }
 
   @Override
@@ -252,7 +263,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   @Override
   public void onPayloadSent(Opcode opcode, Duration waited) {
-    context.observer().payloadSent(shard.id(), opcode, waited);
+    context.observer().on(new ShardSignal.PayloadSent(shard.id(), opcode, waited));
   }
 
   @Override

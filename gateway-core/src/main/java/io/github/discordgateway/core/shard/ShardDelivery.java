@@ -88,6 +88,11 @@ final class ShardDelivery {
   private void deliver(ShardEvent event) {
     if (event instanceof ShardDispatch dispatch) {
       trackGuilds(dispatch);
+      ShardObserver observer = context.observer();
+      if (observer == ShardObserver.NONE) {
+        listener.onEvent(event);
+        return;
+      }
       long start = System.nanoTime();
       boolean failed = false;
       try {
@@ -96,10 +101,9 @@ final class ShardDelivery {
         failed = true;
         throw ex;
       } finally {
-        context
-            .observer()
-            .dispatchDelivered(
-                id, dispatch.type(), Duration.ofNanos(System.nanoTime() - start), failed);
+        observer.on(
+            new ShardSignal.DispatchDelivered(
+                id, dispatch.type(), Duration.ofNanos(System.nanoTime() - start), failed));
       }
     } else {
       listener.onEvent(event);

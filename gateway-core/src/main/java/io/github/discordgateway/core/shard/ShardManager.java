@@ -174,7 +174,7 @@ public final class ShardManager implements AutoCloseable {
               : new LocalIdentifyLimiter(config.clock, scheduler);
       if (plan.sessionStartLimit != null) {
         limiter.updateSessionStartLimit(plan.sessionStartLimit);
-        config.observer.sessionStartLimitUpdated(plan.sessionStartLimit);
+        config.observer.on(new ShardSignal.SessionStartLimitUpdated(plan.sessionStartLimit));
       }
       ShardContext context =
           new ShardContext(

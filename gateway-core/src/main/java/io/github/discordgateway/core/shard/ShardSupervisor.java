@@ -167,10 +167,10 @@ final class ShardSupervisor {
   void handshakeSent(boolean resume) {
     if (resume) {
       resumes++;
-      context.observer().resumed(id);
+      context.observer().on(new ShardSignal.Resumed(id));
     } else {
       identifies++;
-      context.observer().identified(id);
+      context.observer().on(new ShardSignal.Identified(id));
     }
     handshake.complete(null);
   }
@@ -293,7 +293,9 @@ final class ShardSupervisor {
     // queued before the timer exists, so listeners see it before the next CONNECTING
     delivery.offer(new ShardReconnecting(id, attemptNumber, delay, resume, reason));
     pendingConnect = context.scheduler().schedule(() -> serial.execute(this::connect), delay);
-    context.observer().reconnecting(id, ShardReasons.reasonTag(outcome), resume);
+    context
+        .observer()
+        .on(new ShardSignal.Reconnecting(id, ShardReasons.reasonTag(outcome), resume));
   }
 
   private void setStatus(ShardStatus next, String reason) {
@@ -313,7 +315,7 @@ final class ShardSupervisor {
           next,
           statusReason.isEmpty() ? "" : " (" + statusReason + ")");
     }
-    context.observer().statusChanged(id, previous, next);
+    context.observer().on(new ShardSignal.StatusChanged(id, previous, next));
     delivery.offer(new ShardStateChanged(id, previous, next, statusReason));
   }
 

@@ -1,6 +1,7 @@
 package io.github.discordgateway.autoconfigure.health;
 
 import io.github.discordgateway.core.shard.ShardObserver;
+import io.github.discordgateway.core.shard.ShardSignal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,13 @@ public final class HeartbeatIntervals implements ShardObserver {
   private final Map<Integer, Duration> intervals = new ConcurrentHashMap<>();
 
   @Override
-  public void helloReceived(int shardId, Duration heartbeatInterval) {
+  public void on(ShardSignal signal) {
+    if (signal instanceof ShardSignal.HelloReceived hello) {
+      helloReceived(hello.shardId(), hello.heartbeatInterval());
+    }
+  }
+
+  private void helloReceived(int shardId, Duration heartbeatInterval) {
     if (heartbeatInterval != null
         && !heartbeatInterval.isNegative()
         && !heartbeatInterval.isZero()) {

@@ -3,6 +3,7 @@ package io.github.discordgateway.autoconfigure.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.shard.ShardSignal;
 import io.github.discordgateway.core.shard.ShardState;
 import io.github.discordgateway.core.shard.ShardStatus;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class ShardHealthEvaluatorTests {
 
   @Test
   void heartbeatTimeoutIsThreeIntervalsFromHello() {
-    intervals.helloReceived(0, Duration.ofSeconds(10));
+    intervals.on(new ShardSignal.HelloReceived(0, Duration.ofSeconds(10)));
     assertThat(evaluator.heartbeatTimeout(0)).isEqualTo(Duration.ofSeconds(30));
     assertThat(evaluator.evaluate(connected(NOW.minusSeconds(29)), null, false).getStatus())
         .isEqualTo(Status.UP);
@@ -59,7 +60,7 @@ class ShardHealthEvaluatorTests {
 
   @Test
   void configuredHeartbeatTimeoutWins() {
-    intervals.helloReceived(0, Duration.ofSeconds(10));
+    intervals.on(new ShardSignal.HelloReceived(0, Duration.ofSeconds(10)));
     ShardHealthEvaluator fixed =
         new ShardHealthEvaluator(InstantSource.fixed(NOW), Duration.ofSeconds(5), intervals::of);
     assertThat(fixed.evaluate(connected(NOW.minusSeconds(6)), null, false).getStatus())
@@ -130,7 +131,7 @@ class ShardHealthEvaluatorTests {
 
   @Test
   void heartbeatIntervalsIgnoreNonPositiveValues() {
-    intervals.helloReceived(3, Duration.ZERO);
+    intervals.on(new ShardSignal.HelloReceived(3, Duration.ZERO));
     assertThat(intervals.of(3)).isEqualTo(Optional.empty());
   }
 
