@@ -27,11 +27,17 @@ public final class SerialExecutor implements Executor {
 
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean running = new AtomicBoolean();
+
+  /** Tasks one borrowed thread runs before it hands the rest to the overflow executor. */
+  static final int BATCH = 64;
+
   private final Executor backing;
+  private final Executor overflow;
   private final Runnable drainTask = this::drain;
 
-  private SerialExecutor(Executor backing) {
+  private SerialExecutor(Executor backing, Executor overflow) {
     this.backing = backing;
+    this.overflow = overflow;
   }
 
   /**
@@ -40,7 +46,20 @@ public final class SerialExecutor implements Executor {
    * @return the executor
    */
   public static SerialExecutor inline() {
-    return new SerialExecutor(null);
+    return new SerialExecutor(null, null);
+  }
+
+  /**
+   * Returns an executor that runs tasks on the submitting thread when idle, like {@link #inline()},
+   * but never keeps a borrowed thread for long: after {@value #BATCH} tasks in a row the rest runs
+   * on {@code overflow}. A shared thread (the heartbeat timer) that happens to find the executor
+   * idle therefore cannot be kept busy by a flood of another thread's inputs.
+   *
+   * @param overflow runs what is left after a batch
+   * @return the executor
+   */
+  public static SerialExecutor inline(Executor overflow) {
+    return new SerialExecutor(null, Objects.requireNonNull(overflow, "overflow"));
   }
 
   /**
@@ -50,7 +69,7 @@ public final class SerialExecutor implements Executor {
    * @return the executor
    */
   public static SerialExecutor on(Executor backing) {
-    return new SerialExecutor(Objects.requireNonNull(backing, "backing"));
+    return new SerialExecutor(Objects.requireNonNull(backing, "backing"), null);
   }
 
   @Override
@@ -93,6 +112,7 @@ public final class SerialExecutor implements Executor {
   }
 
   private void drain() {
+    int ran = 0;
     for (; ; ) {
       Runnable task;
       while ((task = tasks.poll()) != null) {
@@ -101,12 +121,25 @@ public final class SerialExecutor implements Executor {
         } catch (RuntimeException ex) {
           log.warn("A serial task failed", ex);
         }
+        if (++ran >= BATCH && overflow != null && !tasks.isEmpty() && handOff()) {
+          return;
+        }
       }
       running.set(false);
       // a task queued after the last poll but before the release found the executor busy
       if (tasks.isEmpty() || !running.compareAndSet(false, true)) {
         return;
       }
+    }
+  }
+
+  /** Continues on the overflow executor, still holding the executor; false when it refused. */
+  private boolean handOff() {
+    try {
+      overflow.execute(drainTask);
+      return true;
+    } catch (RejectedExecutionException ex) {
+      return false;
     }
   }
 

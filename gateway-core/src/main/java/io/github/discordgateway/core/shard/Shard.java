@@ -54,7 +54,7 @@ public final class Shard {
   private final ShardContext context;
   private final ShardOptions options;
   private final String name;
-  private final SerialExecutor serial = SerialExecutor.inline();
+  private final SerialExecutor serial;
   private final ShardDelivery delivery;
   private final ShardSupervisor supervisor;
   private final WaitingCommands waiting;
@@ -86,6 +86,7 @@ public final class Shard {
     this.options = Objects.requireNonNull(options, "options");
     this.name = "[shard " + id + "/" + count + "]";
     this.stats = new ShardStats(context.clock());
+    this.serial = SerialExecutor.inline(context.sendExecutor());
     this.delivery =
         new ShardDelivery(
             id, name, context, options, Objects.requireNonNull(listener, "listener"), flow());
