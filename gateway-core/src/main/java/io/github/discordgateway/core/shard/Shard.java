@@ -245,6 +245,10 @@ public final class Shard {
     return options;
   }
 
+  ShardStats stats() {
+    return stats;
+  }
+
   boolean listenersBehind() {
     return delivery.paused();
   }

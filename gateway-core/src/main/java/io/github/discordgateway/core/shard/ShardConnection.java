@@ -227,6 +227,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
     if (helloTimer != null) {
       helloTimer.cancel();
     }
+    shard.stats().hello(heartbeatInterval);
     context.observer().on(new ShardSignal.HelloReceived(shard.id(), heartbeatInterval));
   }
 

@@ -7,7 +7,7 @@ import java.time.InstantSource;
 
 /**
  * What a shard's health and metrics read about its traffic: last sequence, last dispatch, last
- * heartbeat ACK. Written on the shard's serial executor, read from any thread.
+ * heartbeat ACK, heartbeat interval. Written on the shard's serial executor, read from any thread.
  */
 final class ShardStats {
 
@@ -16,6 +16,7 @@ final class ShardStats {
   private volatile Instant lastDispatch;
   private volatile Duration heartbeatRoundTrip;
   private volatile Instant lastAck;
+  private volatile Duration heartbeatInterval;
   // nanoTime of the last refresh of lastDispatch: the clock is read at most once per millisecond
   private long lastDispatchRefreshNanos;
 
@@ -36,6 +37,14 @@ final class ShardStats {
   void acknowledged(Duration roundTrip) {
     heartbeatRoundTrip = roundTrip;
     lastAck = clock.instant();
+  }
+
+  void hello(Duration interval) {
+    heartbeatInterval = interval;
+  }
+
+  Duration heartbeatInterval() {
+    return heartbeatInterval;
   }
 
   long sequence() {

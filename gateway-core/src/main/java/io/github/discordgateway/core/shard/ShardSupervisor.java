@@ -348,6 +348,7 @@ final class ShardSupervisor {
         lastCloseCode,
         lastCloseReason,
         stats.heartbeatRoundTrip(),
+        stats.heartbeatInterval(),
         stats.lastAck(),
         stats.lastDispatch(),
         stats.sequence(),

@@ -226,4 +226,14 @@ class ShardTest {
     kit.connect("s-1").serverClose(4000, "Unknown error");
     assertThat(kit.events(ShardDisconnected.class).get(0).closedLocally()).isFalse();
   }
+
+  @Test
+  void theStateShowsTheHeartbeatIntervalInUse() {
+    Shard shard = kit.shard();
+    shard.start();
+    assertThat(shard.state().heartbeatInterval()).isNull();
+    InMemoryTransport.Link link = kit.transport.last().open();
+    link.hello(1_000_000_000_000L);
+    assertThat(shard.state().heartbeatInterval()).isEqualTo(Duration.ofSeconds(120));
+  }
 }
