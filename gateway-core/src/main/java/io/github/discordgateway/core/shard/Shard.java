@@ -17,7 +17,6 @@ import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.core.protocol.GatewayCommand;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -278,16 +277,9 @@ public final class Shard {
     }
   }
 
-  void handshakeSent(ShardConnection connection, boolean resume) {
-    if (connection == current) {
-      supervisor.handshakeSent(resume);
-    }
-  }
-
-  void sessionStarted(ShardConnection connection, SessionSnapshot session) {
-    if (connection == current) {
-      supervisor.sessionStarted(session);
-    }
+  /** Returns the supervisor when {@code connection} is still the current one, else null. */
+  ShardSupervisor supervisorFor(ShardConnection connection) {
+    return connection == current ? supervisor : null;
   }
 
   /** Queues a lifecycle event of {@code connection} for the listeners, if it is still current. */
@@ -322,11 +314,6 @@ public final class Shard {
     if (delivery.size() >= delivery.overflowLimit()) {
       connection.overflowed(delivery.size());
     }
-  }
-
-  void heartbeatAcknowledged(Duration roundTrip) {
-    stats.acknowledged(roundTrip);
-    context.observer().on(new ShardSignal.HeartbeatAcknowledged(id, roundTrip));
   }
 
   void connectionClosed(ShardConnection connection, CloseOutcome outcome) {

@@ -233,17 +233,26 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   @Override
   public void onIdentifySent() {
-    shard.handshakeSent(this, false);
+    ShardSupervisor supervisor = shard.supervisorFor(this);
+    if (supervisor != null) {
+      supervisor.handshakeSent(false);
+    }
   }
 
   @Override
   public void onResumeSent() {
-    shard.handshakeSent(this, true);
+    ShardSupervisor supervisor = shard.supervisorFor(this);
+    if (supervisor != null) {
+      supervisor.handshakeSent(true);
+    }
   }
 
   @Override
   public void onReady(Ready ready) {
-    shard.sessionStarted(this, client.snapshot());
+    ShardSupervisor supervisor = shard.supervisorFor(this);
+    if (supervisor != null) {
+      supervisor.sessionStarted(client.snapshot());
+    }
     shard.report(this, new ShardConnected(shard.id(), ready.guilds().size()));
   }
 
@@ -259,7 +268,8 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   @Override
   public void onHeartbeatAck(Duration roundTrip) {
-    shard.heartbeatAcknowledged(roundTrip);
+    shard.stats().acknowledged(roundTrip);
+    context.observer().on(new ShardSignal.HeartbeatAcknowledged(shard.id(), roundTrip));
   }
 
   @Override
