@@ -224,6 +224,8 @@ class FaultInjectionSoakTest {
                   assertThat(manager.shard(shard).orElseThrow().status())
                       .as("shard %d", shard)
                       .isEqualTo(ShardStatus.CONNECTED);
+                  // an op 9 sent last may still be on its way: the fake forgot the session first
+                  assertThat(gateway.sessionId(shard)).as("session of shard %d", shard).isPresent();
                   String session = gateway.sessionId(shard).orElseThrow();
                   assertThat(listener.lastSequence(session))
                       .as("shard %d session %s", shard, session)
