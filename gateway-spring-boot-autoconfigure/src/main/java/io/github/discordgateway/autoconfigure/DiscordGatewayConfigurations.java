@@ -4,6 +4,8 @@ import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration.De
 import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration.TokenSanitizingFunction;
 import io.github.discordgateway.autoconfigure.command.DiscordGateway;
 import io.github.discordgateway.autoconfigure.event.ApplicationEventBridge;
+import io.github.discordgateway.autoconfigure.event.GatewayListenerErrorHandler;
+import io.github.discordgateway.autoconfigure.event.ListenerErrorRecorder;
 import io.github.discordgateway.autoconfigure.transport.SpringWebSocketTransport;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.command.GuildMembersCollector;
@@ -31,10 +33,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.socket.client.WebSocketClient;
@@ -175,6 +179,16 @@ final class DiscordGatewayConfigurations {
 
     @Bean
     @ConditionalOnMissingBean
+    GatewayListenerErrorHandler discordGatewayListenerErrorHandler(
+        ApplicationContext context, ObjectProvider<ListenerErrorRecorder> recorders) {
+      ApplicationEventMulticaster multicaster =
+          context.getBeanProvider(ApplicationEventMulticaster.class).getIfUnique();
+      return GatewayListenerErrorHandler.install(
+          multicaster, () -> recorders.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ShardManager discordShardManager(
         GatewaySettings settings,
         GatewayTransport transport,
@@ -186,11 +200,13 @@ final class DiscordGatewayConfigurations {
         DeliveryThreads deliveryThreads,
         GuildMembersCollector guildMembersCollector,
         ApplicationEventPublisher publisher,
+        GatewayListenerErrorHandler listenerErrors,
         ObjectProvider<ShardObserver> observers,
         ObjectProvider<GatewayEventListener> listeners,
         ObjectProvider<ShardManagerBuilderCustomizer> customizers) {
       GatewayPropertiesMapper.validate(properties);
-      ApplicationEventBridge bridge = new ApplicationEventBridge(publisher, properties);
+      ApplicationEventBridge bridge =
+          new ApplicationEventBridge(publisher, properties, listenerErrors);
       List<GatewayEventListener> all = new ArrayList<>();
       all.add(guildMembersCollector);
       all.add(bridge);
@@ -199,6 +215,7 @@ final class DiscordGatewayConfigurations {
           ShardManager.builder(settings, transport)
               .apiUrl(connectionDetails.apiUrl())
               .restTimeout(properties.getConnection().getRestTimeout())
+              .restMaxWait(properties.getConnection().getRestMaxWait())
               .shardIds(properties.getShards().getIds())
               .maxConcurrency(properties.getShards().getMaxConcurrency())
               .sessionStore(sessionStore)

@@ -362,6 +362,12 @@ public class DiscordGatewayProperties {
     private Duration restTimeout = Duration.ofSeconds(10);
 
     /**
+     * Longest time start-up keeps retrying the REST call after network errors, 5xx answers and rate
+     * limits before it fails (a rejected token fails at once).
+     */
+    private Duration restMaxWait = Duration.ofSeconds(60);
+
+    /**
      * Largest message accepted from Discord, after decompression; a large guild's GUILD_CREATE can
      * exceed 1 MB.
      */
@@ -413,6 +419,14 @@ public class DiscordGatewayProperties {
 
     public void setSendTimeLimit(Duration sendTimeLimit) {
       this.sendTimeLimit = sendTimeLimit;
+    }
+
+    public Duration getRestMaxWait() {
+      return restMaxWait;
+    }
+
+    public void setRestMaxWait(Duration restMaxWait) {
+      this.restMaxWait = restMaxWait;
     }
 
     public Duration getRestTimeout() {

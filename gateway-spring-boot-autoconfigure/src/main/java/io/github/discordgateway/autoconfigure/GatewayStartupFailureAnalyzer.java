@@ -24,7 +24,12 @@ class GatewayStartupFailureAnalyzer extends AbstractFailureAnalyzer<GatewayExcep
               "Check that discord.gateway.api-url ("
                   + "https://discord.com/api/v10 by default) is reachable, or set"
                   + " discord.gateway.url and a fixed discord.gateway.shards.total so that no"
-                  + " REST call is needed.";
+                  + " REST call is needed. Start-up retries network errors and 5xx answers for"
+                  + " discord.gateway.connection.rest-max-wait (60 s by default).";
+          case RATE_LIMITED ->
+              "Discord rate-limits GET /gateway/bot: start again after the time named above, raise"
+                  + " discord.gateway.connection.rest-max-wait, or set discord.gateway.url and a"
+                  + " fixed discord.gateway.shards.total so that no REST call is needed.";
           case INVALID_SHARD, SHARDING_REQUIRED ->
               "Check discord.gateway.shards.total and discord.gateway.shards.ids.";
           case DISALLOWED_INTENTS ->

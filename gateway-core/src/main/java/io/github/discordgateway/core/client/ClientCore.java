@@ -183,6 +183,10 @@ final class ClientCore {
     executor.execute(() -> apply(phase.onPermit(this, permit, granted, failure)));
   }
 
+  void identifyAnswered() {
+    safely(() -> identifyLimiter.identifyAnswered(settings.shardId(), maxConcurrency));
+  }
+
   void sendIdentify() {
     String payload = PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify());
     log.debug("{} identifying (intents {})", name, settings.intents());

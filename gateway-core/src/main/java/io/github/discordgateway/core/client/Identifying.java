@@ -44,6 +44,10 @@ final class Identifying extends Phase {
     if (permit != null && !permit.isDone()) {
       permit.cancel(false);
     }
+    if (sent) {
+      // READY, op 9 or a close answered this Identify: the limiter paces the bucket from here
+      c.identifyAnswered();
+    }
   }
 
   @Override

@@ -35,4 +35,17 @@ public interface IdentifyLimiter {
    * @param limit the quota
    */
   default void updateSessionStartLimit(SessionStartLimit limit) {}
+
+  /**
+   * Tells the limiter that Discord answered the Identify that {@code shardId} sent with its last
+   * permit: READY, op 9 Invalid Session, or the connection closed before either. Discord counts the
+   * window from when it received the Identify, and the answer comes after that, so pacing the next
+   * identify of the bucket from the answer holds however long the Identify took to arrive. The
+   * default ignores it (pacing from the grant alone); it must return quickly and must not complete
+   * permit futures on the calling thread, which may hold the shard's lock.
+   *
+   * @param shardId the shard whose Identify was answered
+   * @param maxConcurrency {@code max_concurrency} the permit was acquired with
+   */
+  default void identifyAnswered(int shardId, int maxConcurrency) {}
 }

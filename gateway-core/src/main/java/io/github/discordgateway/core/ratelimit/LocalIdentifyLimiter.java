@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * SessionStartLimit}, each permit uses one session start and no permit is granted while none are
  * left: the limiter waits until {@code reset_after} has passed.
  *
+ * <p>The next identify of a bucket waits a window after the previous grant and, once the shard
+ * reports that Discord answered ({@link #identifyAnswered(int, int)}), a window after that answer:
+ * an Identify that took long to reach Discord (a loaded machine, a busy I/O thread) then still
+ * leaves a full window before the next one arrives.
+ *
  * <p>Thread-safe; futures are completed outside the lock, on the caller's thread when a permit is
  * free at once, otherwise on the scheduler's thread.
  */
@@ -58,6 +63,8 @@ public final class LocalIdentifyLimiter implements IdentifyLimiter {
   private final Duration window;
   private final Map<Integer, PriorityQueue<Waiter>> waiting = new HashMap<>();
   private final Map<Integer, Instant> lastGrant = new HashMap<>();
+  private final Map<Integer, Integer> lastGrantShard = new HashMap<>();
+  private final Map<Integer, Instant> lastAnswer = new HashMap<>();
   private long order;
   private int remaining = -1; // -1: unknown, no limit enforced
   private int total;
@@ -120,6 +127,22 @@ public final class LocalIdentifyLimiter implements IdentifyLimiter {
     process();
   }
 
+  @Override
+  public void identifyAnswered(int shardId, int maxConcurrency) {
+    if (shardId < 0 || maxConcurrency < 1) {
+      return;
+    }
+    synchronized (this) {
+      int bucket = shardId % maxConcurrency;
+      // only the answer to the bucket's latest permit counts, and only once
+      if (lastGrantShard.remove(bucket, shardId)) {
+        lastAnswer.put(bucket, clock.instant());
+      }
+    }
+    // An answer only moves the next grant later; the wakeup already scheduled for the bucket
+    // recomputes it, so nothing is granted (or completed) here.
+  }
+
   /** Returns the session starts left, or -1 when no quota is known. */
   public synchronized int remainingSessionStarts() {
     return remaining;
@@ -164,11 +187,12 @@ public final class LocalIdentifyLimiter implements IdentifyLimiter {
           nextWake = resetAt;
           break;
         }
-        Instant last = lastGrant.get(head.bucket());
-        Instant allowedAt = last == null ? now : last.plus(window);
+        Instant allowedAt = allowedAt(head.bucket(), now);
         if (!now.isBefore(allowedAt)) {
           queue.poll();
           lastGrant.put(head.bucket(), now);
+          lastGrantShard.put(head.bucket(), head.shardId());
+          lastAnswer.remove(head.bucket());
           if (remaining > 0) {
             remaining--;
           }
@@ -187,6 +211,16 @@ public final class LocalIdentifyLimiter implements IdentifyLimiter {
       }
     }
     grants.forEach(Runnable::run);
+  }
+
+  private Instant allowedAt(int bucket, Instant now) {
+    Instant last = lastGrant.get(bucket);
+    Instant allowed = last == null ? now : last.plus(window);
+    Instant answer = lastAnswer.get(bucket);
+    if (answer != null && answer.plus(window).isAfter(allowed)) {
+      allowed = answer.plus(window);
+    }
+    return allowed;
   }
 
   private static Instant earliest(Instant a, Instant b) {

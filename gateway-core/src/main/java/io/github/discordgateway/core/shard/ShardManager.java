@@ -214,7 +214,7 @@ public final class ShardManager implements AutoCloseable {
     io.github.discordgateway.core.protocol.SessionStartLimit limit = null;
     if (total == null || url == null) {
       GatewayBot bot =
-          new GatewayDiscovery(config.apiUrl, config.restTimeout)
+          new GatewayDiscovery(config.apiUrl, config.restTimeout, config.restMaxWait)
               .gatewayBot(config.settings.token());
       if (total == null) {
         total = bot.shards();
@@ -422,6 +422,7 @@ public final class ShardManager implements AutoCloseable {
     private String gatewayUrl;
     private URI apiUrl = URI.create("https://discord.com/api/v10");
     private Duration restTimeout = Duration.ofSeconds(10);
+    private Duration restMaxWait = GatewayDiscovery.DEFAULT_MAX_WAIT;
     private int maxConcurrency = 1;
     private IdentifyLimiter identifyLimiter;
     private SessionStore sessionStore = new InMemorySessionStore();
@@ -508,6 +509,18 @@ public final class ShardManager implements AutoCloseable {
      */
     public Builder restTimeout(Duration timeout) {
       this.restTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how long start-up keeps retrying {@code GET /gateway/bot} after network errors, 5xx
+     * answers and rate limits before it fails (default {@link GatewayDiscovery#DEFAULT_MAX_WAIT}).
+     *
+     * @param maxWait the total wait; {@link Duration#ZERO} for a single attempt
+     * @return this
+     */
+    public Builder restMaxWait(Duration maxWait) {
+      this.restMaxWait = Objects.requireNonNull(maxWait, "maxWait");
       return this;
     }
 

@@ -123,4 +123,40 @@ class LocalIdentifyLimiterTest {
     assertThat(grants).containsExactly("0@0", "2@5");
     assertThat(limiter.waitingCount()).isZero();
   }
+
+  @Test
+  void pacesTheNextIdentifyOfABucketFromDiscordsAnswerToThePrevious() {
+    List<String> at = new ArrayList<>();
+    for (int shard : new int[] {0, 2, 1}) {
+      limiter
+          .acquire(shard, 2)
+          .thenAccept(p -> at.add(p.shardId() + "@" + scheduler.now().toEpochMilli()));
+    }
+    assertThat(at).containsExactly("0@0", "1@0");
+    // shard 0's Identify took 2 s to reach Discord: READY comes at 2.1 s
+    scheduler.advance(Duration.ofMillis(2100));
+    limiter.identifyAnswered(0, 2);
+    // an answer in bucket 1 leaves bucket 0 alone
+    limiter.identifyAnswered(1, 2);
+    scheduler.advance(Duration.ofMillis(3150));
+    assertThat(at).as("not 5.25 s after the grant").hasSize(2);
+    scheduler.advance(Duration.ofMillis(2100));
+    assertThat(at).containsExactly("0@0", "1@0", "2@7350");
+  }
+
+  @Test
+  void anAnswerToAnOlderPermitDoesNotDelayTheBucket() {
+    List<String> at = new ArrayList<>();
+    for (int shard : new int[] {0, 1, 2}) {
+      limiter
+          .acquire(shard, 1)
+          .thenAccept(p -> at.add(p.shardId() + "@" + scheduler.now().toEpochMilli()));
+    }
+    scheduler.advance(Duration.ofMillis(5250));
+    assertThat(at).containsExactly("0@0", "1@5250");
+    scheduler.advance(Duration.ofMillis(1000));
+    limiter.identifyAnswered(0, 1); // late and stale: shard 1 holds the bucket's latest permit
+    scheduler.advance(Duration.ofMillis(4250));
+    assertThat(at).containsExactly("0@0", "1@5250", "2@10500");
+  }
 }

@@ -29,6 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 public final class ApplicationEventBridge implements GatewayEventListener {
 
   private final ApplicationEventPublisher publisher;
+  private final GatewayListenerErrorHandler errors;
   private volatile Object source;
 
   /**
@@ -38,8 +39,21 @@ public final class ApplicationEventBridge implements GatewayEventListener {
    * @param source the source of the events (typically the shard manager)
    */
   public ApplicationEventBridge(ApplicationEventPublisher publisher, Object source) {
+    this(publisher, source, null);
+  }
+
+  /**
+   * Creates a bridge whose events reach every synchronous Spring listener even when one throws.
+   *
+   * @param publisher publishes the events
+   * @param source the source of the events (typically the shard manager)
+   * @param errors the error handler installed on the context's multicaster, or {@code null}
+   */
+  public ApplicationEventBridge(
+      ApplicationEventPublisher publisher, Object source, GatewayListenerErrorHandler errors) {
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.source = Objects.requireNonNull(source, "source");
+    this.errors = errors;
   }
 
   /**
@@ -53,6 +67,31 @@ public final class ApplicationEventBridge implements GatewayEventListener {
 
   @Override
   public void onEvent(ShardEvent event) {
+    if (errors == null) {
+      publish(event);
+    } else {
+      errors.publish(typeOf(event), () -> publish(event));
+    }
+  }
+
+  /** Returns the type tag of an event: the dispatch name, or the lifecycle event in capitals. */
+  static String typeOf(ShardEvent event) {
+    if (event instanceof ShardDispatch dispatch) {
+      return dispatch.eventType() == null ? "OTHER" : dispatch.type();
+    }
+    String name = event.getClass().getSimpleName();
+    StringBuilder upper = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (i > 0 && Character.isUpperCase(c)) {
+        upper.append('_');
+      }
+      upper.append(Character.toUpperCase(c));
+    }
+    return upper.toString();
+  }
+
+  private void publish(ShardEvent event) {
     Object src = source;
     if (event instanceof ShardDispatch dispatch) {
       publisher.publishEvent(

@@ -59,6 +59,20 @@ public final class DiscordGatewayHealthContributorAutoConfiguration {
         manager, evaluator, properties.getMaxReconnectingRatio());
   }
 
+  /**
+   * Puts the custom RECONNECTING status into Boot's default status order, so that the composite
+   * reports a real status when every shard is reconnecting within the tolerated share.
+   *
+   * @param environment the application's environment (an explicit status order wins)
+   * @return the post-processor
+   */
+  @Bean
+  @ConditionalOnClass(
+      name = "org.springframework.boot.health.actuate.endpoint.SimpleStatusAggregator")
+  static ReconnectingStatusOrder discordGatewayReconnectingStatusOrder(Environment environment) {
+    return new ReconnectingStatusOrder(environment);
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(
       name = {

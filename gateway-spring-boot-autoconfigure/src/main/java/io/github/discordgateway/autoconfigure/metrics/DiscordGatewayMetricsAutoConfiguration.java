@@ -1,6 +1,8 @@
 package io.github.discordgateway.autoconfigure.metrics;
 
+import io.github.discordgateway.autoconfigure.event.ListenerErrorRecorder;
 import io.github.discordgateway.core.shard.ShardManager;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,6 +53,24 @@ public final class DiscordGatewayMetricsAutoConfiguration {
   DiscordGatewayMeterBinder discordGatewayMeterBinder(
       ObjectProvider<ShardManager> manager, DiscordGatewayMetricsObserver observer) {
     return new DiscordGatewayMeterBinder(lazy(manager), observer);
+  }
+
+  /**
+   * Counts Spring listeners that threw on a gateway event, as {@code
+   * discord.gateway.listener.errors} tagged with the event type.
+   *
+   * @param registry the meter registry
+   * @return the recorder
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "discordGatewayListenerErrorMeter")
+  ListenerErrorRecorder discordGatewayListenerErrorMeter(MeterRegistry registry) {
+    return (type, error) ->
+        Counter.builder(GatewayMeterNames.LISTENER_ERRORS)
+            .description("Spring listeners that threw on a gateway event")
+            .tag(GatewayMeterNames.TAG_TYPE, type)
+            .register(registry)
+            .increment();
   }
 
   private static Supplier<ShardManager> lazy(ObjectProvider<ShardManager> provider) {

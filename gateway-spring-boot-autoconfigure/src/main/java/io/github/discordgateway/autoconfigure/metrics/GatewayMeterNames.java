@@ -16,6 +16,12 @@ public final class GatewayMeterNames {
   /** Counter: dispatches on which a listener threw; tags shard, type. */
   public static final String LISTENER_FAILURES = "discord.gateway.events.listener.failures";
 
+  /**
+   * Counter: Spring listeners that threw on a gateway event (each listener counts once); tag type
+   * (dispatch name, or lifecycle event such as {@code SHARD_DISCONNECTED}).
+   */
+  public static final String LISTENER_ERRORS = "discord.gateway.listener.errors";
+
   /** Gauge: events waiting for (or in) delivery to listeners; tag shard. */
   public static final String EVENTS_QUEUED = "discord.gateway.events.queued";
 

@@ -47,8 +47,27 @@ final class SessionAdapter implements WebSocketHandler {
 
   @Override
   public void afterConnectionEstablished(WebSocketSession session) {
-    connection = new SpringGatewayConnection(session, sendTimeLimit, this);
-    handler.onOpen(connection);
+    SpringGatewayConnection opened = new SpringGatewayConnection(session, sendTimeLimit, this);
+    connection = opened;
+    Object nativeSession = opened.nativeSession();
+    if (nativeSession != null) {
+      PingBudget budget = new PingBudget();
+      TomcatSessions.guardPings(nativeSession, budget, () -> pingFlood(budget.limit()));
+    }
+    handler.onOpen(opened);
+  }
+
+  private void pingFlood(int limit) {
+    overLimit = true;
+    handler.onError(
+        new ControlFrameFloodException(
+            "The server sent more than "
+                + limit
+                + " pings in one second; dropping the connection"));
+    SpringGatewayConnection current = connection;
+    if (current != null) {
+      current.closeNow(CloseStatus.POLICY_VIOLATION.getCode(), "Ping flood");
+    }
   }
 
   @Override
@@ -135,7 +154,9 @@ final class SessionAdapter implements WebSocketHandler {
     handler.onError(new MessageTooLargeException(reason));
     SpringGatewayConnection current = connection;
     if (current != null) {
-      current.close(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), "Message too big");
+      // drop the socket with the close frame: the server may keep sending the rest (a frame
+      // header can announce a terabyte), and reading it to the end would cost cores for minutes
+      current.closeNow(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), "Message too big");
     }
   }
 

@@ -4,6 +4,8 @@ import io.github.discordgateway.core.transport.GatewayConnection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -18,6 +20,9 @@ final class SpringGatewayConnection implements GatewayConnection {
   private static final Logger log = LoggerFactory.getLogger(SpringGatewayConnection.class);
   private static final int SEND_BUFFER_LIMIT = 512 * 1024;
   private static final int MAX_REASON_BYTES = 123;
+
+  /** How long a close frame of ours may go unanswered before the socket is dropped. */
+  static final Duration CLOSE_ANSWER_WAIT = Duration.ofSeconds(1);
 
   private final WebSocketSession raw;
   private final WebSocketSession session;
@@ -57,6 +62,29 @@ final class SpringGatewayConnection implements GatewayConnection {
     } catch (IOException | RuntimeException ex) {
       log.debug("Closing the connection failed: {}", ex.toString());
     }
+    // A server that never answers the close frame would keep the socket (and its reads) alive
+    // for Tomcat's 30 s session close timeout; give it a second.
+    Object nativeSession = nativeSession();
+    if (nativeSession != null) {
+      CompletableFuture.delayedExecutor(CLOSE_ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+          .execute(() -> TomcatSessions.dropIfLingering(nativeSession));
+    }
+  }
+
+  /**
+   * Sends a close frame and drops the socket right away, without reading on until the server
+   * answers: for a server that misbehaves (a message over the limit, a ping flood).
+   */
+  void closeNow(int code, String reason) {
+    Object nativeSession = nativeSession();
+    try {
+      if (nativeSession != null && TomcatSessions.closeNow(nativeSession, code, truncate(reason))) {
+        return;
+      }
+    } catch (RuntimeException ex) {
+      log.debug("Closing the connection at once failed: {}", ex.toString());
+    }
+    close(code, reason);
   }
 
   @Override
@@ -65,9 +93,10 @@ final class SpringGatewayConnection implements GatewayConnection {
   }
 
   void abortQuietly() {
-    // JSR-356 offers no way to drop a socket without a close frame; close with a resumable code
-    // and report the connection as dropped right away so nobody waits for the peer.
-    close(4900, "Aborted");
+    // JSR-356 offers no way to drop a socket without a close frame; close with a resumable code,
+    // drop the socket, and report the connection as dropped right away so nobody waits for the
+    // peer.
+    closeNow(4900, "Aborted");
     adapter.reportClosed(1006, "Aborted locally");
   }
 
@@ -81,7 +110,7 @@ final class SpringGatewayConnection implements GatewayConnection {
     ReadSuspension.resume(nativeSession());
   }
 
-  private Object nativeSession() {
+  Object nativeSession() {
     if (raw instanceof NativeWebSocketSession nativeWebSocketSession) {
       return nativeWebSocketSession.getNativeSession();
     }

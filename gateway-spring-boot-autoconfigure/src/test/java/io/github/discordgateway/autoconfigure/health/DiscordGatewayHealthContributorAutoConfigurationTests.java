@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -16,6 +17,7 @@ import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
@@ -183,6 +185,56 @@ class DiscordGatewayHealthContributorAutoConfigurationTests {
                   .atMost(TIMEOUT)
                   .until(() -> shard(context, "shard-1").getStatus() == Status.UP);
             });
+  }
+
+  @Test
+  void compositeReportsReconnectingWhenEveryShardIsReconnectingWithinTheToleratedShare() {
+    contextRunner
+        .withPropertyValues(
+            "test.shards=1", "management.health.discordgateway.max-reconnecting-ratio=1.0")
+        .run(
+            context -> {
+              FakeDiscordGateway gateway = context.getBean(FakeDiscordGateway.class);
+              context.getBean(ShardManager.class).start().get(10, TimeUnit.SECONDS);
+              await().atMost(TIMEOUT).until(() -> statusOf(context, "discordGateway") == Status.UP);
+
+              gateway.refuseConnections(Duration.ofSeconds(30));
+              gateway.closeConnection(0, 4000, "Unknown error");
+              await()
+                  .atMost(TIMEOUT)
+                  .until(
+                      () ->
+                          shard(context, "shard-0").getStatus()
+                              == ShardHealthEvaluator.RECONNECTING);
+              assertThat(statusOf(context, "discordGateway"))
+                  .isEqualTo(ShardHealthEvaluator.RECONNECTING);
+              gateway.acceptConnections();
+            });
+  }
+
+  @Test
+  void statusOrderKeepsUpAheadOfReconnectingAndRespectsAnOrderTheApplicationSets() {
+    contextRunner.run(
+        context -> {
+          StatusAggregator aggregator = context.getBean(StatusAggregator.class);
+          assertThat(
+                  aggregator.getAggregateStatus(
+                      Set.of(Status.UP, ShardHealthEvaluator.RECONNECTING)))
+              .isEqualTo(Status.UP);
+          assertThat(
+                  aggregator.getAggregateStatus(
+                      Set.of(Status.OUT_OF_SERVICE, ShardHealthEvaluator.RECONNECTING)))
+              .isEqualTo(Status.OUT_OF_SERVICE);
+        });
+    contextRunner
+        .withPropertyValues("management.endpoint.health.status.order=down,up,unknown")
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(StatusAggregator.class)
+                            .getAggregateStatus(Set.of(ShardHealthEvaluator.RECONNECTING)))
+                    .isEqualTo(Status.UNKNOWN));
   }
 
   @Test

@@ -1,11 +1,14 @@
 package io.github.discordgateway.autoconfigure.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration;
 import io.github.discordgateway.autoconfigure.DiscordGatewayLifecycle;
 import io.github.discordgateway.autoconfigure.event.DispatchEvent;
+import io.github.discordgateway.autoconfigure.event.MessageCreateEvent;
+import io.github.discordgateway.autoconfigure.metrics.DiscordGatewayMetricsAutoConfiguration;
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.event.GatewayEventListener;
 import io.github.discordgateway.core.event.ShardDispatch;
@@ -16,7 +19,10 @@ import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.FakeEvents;
 import io.github.discordgateway.test.FakeGatewayConfig;
 import io.github.discordgateway.test.FakeGuild;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +32,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 
 /**
  * Listeners that throw: a Spring {@code @EventListener} on every event, or a listener decoding a
@@ -106,6 +114,80 @@ class ThrowingEventListenerTest {
                     .until(() -> listeners.seenByFailing.size() == (int) lastSeq + 1);
                 assertThat(gateway.recorder().connectionCount()).isOne();
                 assertThat(gateway.recorder().clientCloseCodes()).isEmpty();
+              });
+    }
+  }
+
+  /** Two listeners of every dispatch: the first throws, the second must still see each event. */
+  static class OrderedListeners {
+    final List<Long> seenAfterFailure = new CopyOnWriteArrayList<>();
+
+    @EventListener
+    @Order(1)
+    void throwsFirst(MessageCreateEvent event) {
+      throw new IllegalStateException("the first listener's bug");
+    }
+
+    @EventListener
+    @Order(2)
+    void runsSecond(MessageCreateEvent event) {
+      seenAfterFailure.add(event.sequence());
+    }
+
+    @EventListener
+    void throwsOnApplicationEvent(PayloadApplicationEvent<String> event) {
+      throw new IllegalStateException("an application event's listener failed");
+    }
+  }
+
+  @Test
+  void listenerAfterAThrowingListenerStillGetsEveryEventAndTheErrorIsCountedByType(
+      CapturedOutput output) {
+    try (FakeDiscordGateway gateway =
+        FakeDiscordGateway.builder().heartbeatInterval(Duration.ofMillis(500)).start()) {
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  DiscordGatewayAutoConfiguration.class,
+                  DiscordGatewayMetricsAutoConfiguration.class))
+          .withPropertyValues(
+              "discord.gateway.url=" + gateway.gatewayUrl(),
+              "discord.gateway.api-url=" + gateway.apiBaseUrl(),
+              "discord.gateway.token=" + gateway.token())
+          .withBean(SimpleMeterRegistry.class)
+          .withBean(OrderedListeners.class)
+          .run(
+              context -> {
+                context.getBean(DiscordGatewayLifecycle.class).ready().get(10, TimeUnit.SECONDS);
+                OrderedListeners listeners = context.getBean(OrderedListeners.class);
+                FakeGuild guild = FakeGatewayConfig.DEFAULT_GUILD;
+                List<Long> sent = new ArrayList<>();
+                for (int i = 1; i <= 3; i++) {
+                  gateway.dispatch(
+                      FakeEvents.messageCreate(guild, guild.members().get(0), "message " + i));
+                  sent.add(gateway.lastSequence(0));
+                }
+                await().atMost(WAIT).until(() -> listeners.seenAfterFailure.size() == 3);
+                assertThat(listeners.seenAfterFailure).containsExactlyElementsOf(sent);
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+                assertThat(
+                        registry
+                            .get("discord.gateway.listener.errors")
+                            .tag("type", "MESSAGE_CREATE")
+                            .counter()
+                            .count())
+                    .isEqualTo(3.0);
+                await()
+                    .atMost(WAIT)
+                    .untilAsserted(
+                        () ->
+                            assertThat(output)
+                                .contains("listener failed on MESSAGE_CREATE (seq " + sent.get(2))
+                                .contains("the first listener's bug"));
+                // the application's own events keep Spring's behaviour: the error reaches the
+                // caller
+                assertThatThrownBy(() -> context.publishEvent("not a gateway event"))
+                    .hasMessageContaining("an application event's listener failed");
               });
     }
   }

@@ -158,6 +158,7 @@ class ShardManagerTest {
             .autoShards()
             .apiUrl(api)
             .restTimeout(Duration.ofSeconds(3))
+            .restMaxWait(Duration.ZERO)
             .build()) {
       assertThatThrownBy(manager::prepare)
           .isInstanceOfSatisfying(

@@ -196,4 +196,61 @@ class SpringWebSocketTransportTest {
     assertThat(failure.getCause()).isNotInstanceOf(TimeoutException.class);
     assertThat(handler.opens).hasValue(0);
   }
+
+  @Test
+  void dropsTheConnectionWithinASecondOfClosingOnAFrameAnnouncingATerabyte() throws Exception {
+    try (HostileWebSocketServer hostile =
+        new HostileWebSocketServer(
+            out -> {
+              // FIN + text, 64-bit length 2^40, unmasked; then the payload for as long as the
+              // client reads it (bounded: 256 MiB at most)
+              out.write(new byte[] {(byte) 0x81, 127, 0, 0, 1, 0, 0, 0, 0, 0});
+              byte[] chunk = new byte[16 * 1024];
+              java.util.Arrays.fill(chunk, (byte) 'a');
+              for (int i = 0; i < 16 * 1024; i++) {
+                out.write(chunk);
+              }
+            })) {
+      RecordingHandler hostileHandler = new RecordingHandler();
+      new SpringWebSocketTransport(CLIENT, 64 * 1024, Duration.ofSeconds(5))
+          .connect(hostile.uri(), hostileHandler, TIMEOUT)
+          .get(10, TimeUnit.SECONDS);
+
+      assertThat(hostile.closeCode(TIMEOUT)).isEqualTo(1009);
+      assertThat(hostile.closeToEnd(TIMEOUT)).isLessThan(Duration.ofSeconds(1));
+      await().atMost(TIMEOUT).until(() -> !hostileHandler.closes.isEmpty());
+      assertThat(hostileHandler.closes).singleElement().asString().startsWith("1009");
+      assertThat(hostileHandler.errors).hasAtLeastOneElementOfType(MessageTooLargeException.class);
+    }
+  }
+
+  @Test
+  void dropsAConnectionThatFloodsPingsAfterAnsweringABoundedNumber() throws Exception {
+    try (HostileWebSocketServer hostile =
+        new HostileWebSocketServer(
+            out -> {
+              // 400,000 empty pings, written 32,768 at a time
+              byte[] burst = new byte[2 * 32_768];
+              for (int i = 0; i < burst.length; i += 2) {
+                burst[i] = (byte) 0x89;
+              }
+              for (int sent = 0; sent < 400_000; sent += 32_768) {
+                out.write(burst);
+              }
+            })) {
+      RecordingHandler hostileHandler = new RecordingHandler();
+      new SpringWebSocketTransport(CLIENT, 64 * 1024, Duration.ofSeconds(5))
+          .connect(hostile.uri(), hostileHandler, TIMEOUT)
+          .get(10, TimeUnit.SECONDS);
+
+      // the client drops the connection (with unread pings in its buffer the close frame may be
+      // lost to a reset, so the end of the connection is what the server can observe)
+      hostile.awaitEnd(TIMEOUT);
+      assertThat(hostile.pongs()).isLessThanOrEqualTo(PingBudget.PINGS_PER_SECOND);
+      await().atMost(TIMEOUT).until(() -> !hostileHandler.closes.isEmpty());
+      assertThat(hostileHandler.closes).singleElement().asString().startsWith("1008");
+      assertThat(hostileHandler.errors)
+          .hasAtLeastOneElementOfType(ControlFrameFloodException.class);
+    }
+  }
 }
