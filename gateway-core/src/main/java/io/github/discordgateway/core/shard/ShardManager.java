@@ -100,12 +100,13 @@ public final class ShardManager implements AutoCloseable {
     if (builder.sendExecutor != null) {
       this.sendExecutor = builder.sendExecutor;
     } else {
-      // grows only while sockets are slow to take a frame; idle threads end after 10 s
+      // grows only while sockets are slow to take a frame (a start burst); idle threads end after 2
+      // s
       ThreadPoolExecutor own =
           new ThreadPoolExecutor(
               0,
               Integer.MAX_VALUE,
-              10,
+              2,
               TimeUnit.SECONDS,
               new SynchronousQueue<>(),
               daemonThreads("discord-gateway-send-"));
