@@ -100,8 +100,8 @@ public final class ShardManager implements AutoCloseable {
     if (builder.sendExecutor != null) {
       this.sendExecutor = builder.sendExecutor;
     } else {
-      // grows only while sockets are slow to take a frame (a start burst); idle threads end after 2
-      // s
+      // grows only while sockets are slow to take a frame (a start burst);
+      // idle threads end after 2 seconds
       ThreadPoolExecutor own =
           new ThreadPoolExecutor(
               0,
