@@ -1,6 +1,7 @@
 package io.github.discordgateway.autoconfigure;
 
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.protocol.ActivityType;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import java.net.URI;
@@ -55,6 +56,9 @@ public class DiscordGatewayProperties {
 
   /** Transport compression of what Discord sends: zlib-stream, zstd-stream or none. */
   private Compression compression = Compression.ZLIB_STREAM;
+
+  /** Payload encoding: json (the default) or etf (Erlang External Term Format). */
+  private Encoding encoding = Encoding.JSON;
 
   /**
    * Member count (50-250) above which Discord sends only online members of a guild in GUILD_CREATE.
@@ -136,6 +140,16 @@ public class DiscordGatewayProperties {
     this.compression = compression;
   }
 
+  /** Returns the payload encoding. */
+  public Encoding getEncoding() {
+    return encoding;
+  }
+
+  /** Sets the payload encoding. */
+  public void setEncoding(Encoding encoding) {
+    this.encoding = encoding;
+  }
+
   public int getLargeThreshold() {
     return largeThreshold;
   }
@@ -199,6 +213,8 @@ public class DiscordGatewayProperties {
         + apiUrl
         + ", compression="
         + compression
+        + ", encoding="
+        + encoding
         + ", largeThreshold="
         + largeThreshold
         + ", shards="

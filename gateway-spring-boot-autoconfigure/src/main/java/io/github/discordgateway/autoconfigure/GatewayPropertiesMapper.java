@@ -166,6 +166,7 @@ final class GatewayPropertiesMapper {
         GatewaySettings.builder(token)
             .intents(intents(properties.getIntents()))
             .compression(properties.getCompression())
+            .encoding(properties.getEncoding())
             .largeThreshold(properties.getLargeThreshold())
             .properties(connectionProperties(properties.getConnection()));
     UpdatePresence presence = presence(properties.getPresence());

@@ -30,11 +30,14 @@ public final class FakeConnection {
   private final String path;
   private final Map<String, String> queryParameters;
   private final boolean zlib;
+  private final boolean zstd;
+  private final boolean etf;
   private final Instant openedAt;
   private final GatewayState state;
 
   // Confined to the channel's event loop.
   private Deflater deflater;
+  private ZstdStream zstdStream;
   private final byte[] deflateBuffer = new byte[16 * 1024];
   private final ArrayDeque<Out> held = new ArrayDeque<>();
   private boolean releaseScheduled;
@@ -45,10 +48,14 @@ public final class FakeConnection {
   boolean authenticated;
 
   private volatile long pauseUntilNanos;
+  private volatile boolean silenceTookEffect;
   private volatile boolean closing;
   private volatile Integer clientCloseCode;
   private volatile Integer serverCloseCode;
   private volatile int shard = -1;
+  private volatile boolean ackHeartbeats = true;
+  // Set on the event loop once the output queued before silence() is out.
+  private boolean silenced;
 
   FakeConnection(
       long id,
@@ -62,6 +69,8 @@ public final class FakeConnection {
     this.path = path;
     this.queryParameters = Map.copyOf(queryParameters);
     this.zlib = "zlib-stream".equals(queryParameters.get("compress"));
+    this.zstd = "zstd-stream".equals(queryParameters.get("compress")) && ZstdStream.available();
+    this.etf = "etf".equals(queryParameters.get("encoding"));
     this.openedAt = openedAt;
     this.state = state;
     if (zlib) {
@@ -87,6 +96,23 @@ public final class FakeConnection {
   /** Returns whether this connection uses {@code compress=zlib-stream}. */
   public boolean zlibStream() {
     return zlib;
+  }
+
+  /**
+   * Returns whether this connection uses {@code encoding=etf}: payloads go out as ETF binary frames
+   * (atom keys, snowflake ids as integers, as Discord writes them) and the client's binary frames
+   * are read as ETF.
+   */
+  public boolean etf() {
+    return etf;
+  }
+
+  /**
+   * Returns whether this connection uses {@code compress=zstd-stream} (asked for, and zstd-jni is
+   * on the fake's class path).
+   */
+  public boolean zstdStream() {
+    return zstd;
   }
 
   /** Returns when the connection was opened. */
@@ -127,7 +153,41 @@ public final class FakeConnection {
 
   /** Sends op 7 Reconnect on this connection. */
   public void sendReconnect() {
-    send(Json.op(7, "null"));
+    sendOp(7, "null");
+  }
+
+  /**
+   * Lets what is already queued for this connection out, then sends nothing more on it: no
+   * dispatches, no heartbeat ACKs, no close frame (a connection that went silent while the socket
+   * stays open). What the client sends is still read and recorded. Other connections, and the
+   * client's next connection, are served normally.
+   */
+  public void silence() {
+    enqueue(new Silence());
+  }
+
+  /** Returns whether {@link #silence()} took effect. */
+  public boolean isSilenced() {
+    return silenceTookEffect;
+  }
+
+  /**
+   * Stops answering this connection's heartbeats with op 11 while dispatches go on (a zombie
+   * connection); unlike {@link FakeDiscordGateway#stopAckingHeartbeats(int)}, the client's next
+   * connection is acknowledged normally.
+   */
+  public void stopAckingHeartbeats() {
+    ackHeartbeats = false;
+  }
+
+  /** Answers this connection's heartbeats again (see {@link #stopAckingHeartbeats()}). */
+  public void resumeAckingHeartbeats() {
+    ackHeartbeats = true;
+  }
+
+  /** Returns whether this connection's heartbeats are answered. */
+  public boolean acksHeartbeats() {
+    return ackHeartbeats;
   }
 
   /** Sends op 9 Invalid Session; with {@code false} the session is also forgotten. */
@@ -137,7 +197,7 @@ public final class FakeConnection {
 
   /** Sends op 1 (the server asks for a heartbeat now). */
   public void requestHeartbeat() {
-    send(Json.op(1, "null"));
+    sendOp(1, "null");
   }
 
   /** Sends any text payload as is (for malformed-input tests of the client). */
@@ -228,12 +288,17 @@ public final class FakeConnection {
   }
 
   void send(byte[] json) {
-    enqueue(new Payload(json, null));
+    enqueue(new Payload(json, null, -1));
+  }
+
+  /** Sends a non-dispatch payload, which the recorder keeps when it is written. */
+  void sendOp(int op, String dataJson) {
+    enqueue(new Payload(Json.op(op, dataJson), null, op));
   }
 
   CompletableFuture<Void> sendTracked(byte[] json) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    enqueue(new Payload(json, done));
+    enqueue(new Payload(json, done, -1));
     return done;
   }
 
@@ -274,16 +339,24 @@ public final class FakeConnection {
                 deflater.end();
                 deflater = null;
               }
+              if (zstdStream != null) {
+                zstdStream.close();
+                zstdStream = null;
+              }
             });
   }
 
   private void process(Out out) {
-    if (!channel.isActive() || closing) {
+    if (!channel.isActive() || closing || silenced) {
       complete(out);
       return;
     }
     if (!held.isEmpty() || pauseRemainingNanos() > 0) {
       held.addLast(out);
+      // Handed over: whoever waits for the write (a dispatch) need not wait out the pause.
+      if (out instanceof Payload payload && payload.done() != null) {
+        payload.done().complete(null);
+      }
       scheduleRelease();
       return;
     }
@@ -319,11 +392,27 @@ public final class FakeConnection {
   }
 
   private void write(Out out) {
-    if (closing) {
+    if (out instanceof Silence) {
+      silenced = true;
+      silenceTookEffect = true;
+      return;
+    }
+    if (closing || silenced) {
       complete(out);
       return;
     }
     if (out instanceof Payload payload) {
+      if (payload.op() >= 0) {
+        state
+            .recorder()
+            .serverPayload(
+                new ServerPayload(
+                    id,
+                    shard,
+                    payload.op(),
+                    new String(payload.json(), java.nio.charset.StandardCharsets.UTF_8),
+                    state.now()));
+      }
       ChannelFuture last = writePayload(payload.json());
       if (payload.done() != null) {
         last.addListener(f -> payload.done().complete(null));
@@ -359,6 +448,26 @@ public final class FakeConnection {
   }
 
   private ChannelFuture writePayload(byte[] json) {
+    if (etf) {
+      byte[] encoded;
+      try {
+        encoded = Etf.fromJson(json);
+      } catch (RuntimeException e) {
+        // Not JSON (a malformed payload a test sends on purpose): send the bytes as they are.
+        encoded = json;
+      }
+      if (!zlib && !zstd) {
+        return channel.write(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(encoded)));
+      }
+      json = encoded;
+    }
+    if (zstd) {
+      if (zstdStream == null) {
+        zstdStream = new ZstdStream();
+      }
+      return channel.write(
+          new BinaryWebSocketFrame(Unpooled.wrappedBuffer(zstdStream.compress(json))));
+    }
     if (!zlib) {
       return channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)));
     }
@@ -401,9 +510,11 @@ public final class FakeConnection {
     }
   }
 
-  sealed interface Out permits Payload, Frames, Close {}
+  sealed interface Out permits Payload, Frames, Close, Silence {}
 
-  record Payload(byte[] json, CompletableFuture<Void> done) implements Out {}
+  record Payload(byte[] json, CompletableFuture<Void> done, int op) implements Out {}
+
+  record Silence() implements Out {}
 
   record Frames(List<byte[]> frames, boolean binary, CompletableFuture<Void> done) implements Out {}
 

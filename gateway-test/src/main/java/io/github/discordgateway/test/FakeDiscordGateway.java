@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,11 +31,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded fake of the Discord gateway (API v10) for tests: a real WebSocket and HTTP server on
- * {@code 127.0.0.1} with an ephemeral port that speaks the gateway protocol (Hello, Identify,
- * READY, GUILD_CREATE, heartbeats, Resume with replay, Invalid Session, close codes 4001-4014,
- * identify buckets, zlib-stream) and the discovery endpoints ({@code GET /gateway}, {@code GET
- * /gateway/bot}, {@code GET /users/@me}).
+ * An embedded fake of the Discord gateway for tests: a real WebSocket and HTTP server on {@code
+ * 127.0.0.1} (an ephemeral or fixed port) that speaks the gateway protocol as Discord does (Hello,
+ * Identify, READY, GUILD_CREATE, heartbeats, Resume with replay, Invalid Session, close codes
+ * 4001-4014, identify buckets; versions 6 to 10; {@code encoding=json} or {@code etf}; {@code
+ * compress=zlib-stream} or {@code zstd-stream}, the latter with zstd-jni on the class path) and
+ * REST under {@code /api/v6} to {@code /api/v10} and {@code /api}: discovery ({@code GET /gateway},
+ * {@code GET /gateway/bot}), {@code GET /users/@me}, and any endpoint a {@link RestDispatcher}
+ * answers. Third-party clients (JDA) run against it unmodified.
  *
  * <p>Tests script it (dispatch events, op 7, op 9, closes, dropped sockets, zombie mode, paused
  * output, refused connections) and inspect what clients sent through the {@link TrafficRecorder}.
@@ -69,6 +73,7 @@ import org.slf4j.LoggerFactory;
 public final class FakeDiscordGateway implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FakeDiscordGateway.class);
+  private static final Duration WRITE_WAIT = Duration.ofSeconds(10);
 
   private final GatewayState state;
   private final EventLoopGroup boss;
@@ -107,7 +112,10 @@ public final class FakeDiscordGateway implements AutoCloseable {
                   });
       InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
       this.serverChannel =
-          bootstrap.bind(new InetSocketAddress(loopback, 0)).syncUninterruptibly().channel();
+          bootstrap
+              .bind(new InetSocketAddress(loopback, config.port()))
+              .syncUninterruptibly()
+              .channel();
     } catch (IOException | RuntimeException e) {
       shutdownGroups();
       throw e instanceof IOException io
@@ -138,19 +146,42 @@ public final class FakeDiscordGateway implements AutoCloseable {
 
   // ---- addresses ----------------------------------------------------------------------------
 
-  /** Returns the gateway URL, {@code ws://127.0.0.1:PORT} (also returned by discovery). */
+  /**
+   * Returns the gateway URL discovery returns: {@code ws://127.0.0.1:PORT}, or {@link
+   * FakeGatewayConfig#advertisedGatewayUrl()}.
+   */
   public String gatewayUrl() {
     return state.gatewayUrl();
   }
 
-  /** Returns the resume URL sent in READY, {@code ws://127.0.0.1:PORT/resume}. */
+  /**
+   * Returns the resume URL sent in READY: the gateway URL followed by {@code /resume}, or {@link
+   * FakeGatewayConfig#advertisedResumeUrl()}.
+   */
   public String resumeGatewayUrl() {
     return state.resumeUrl();
   }
 
-  /** Returns the REST base URL, {@code http://127.0.0.1:PORT/api/v10}. */
+  /**
+   * Returns the REST base URL: {@code http://127.0.0.1:PORT/api/v10}, or {@link
+   * FakeGatewayConfig#advertisedApiUrl()}. The fake answers under {@code /api/v6} to {@code
+   * /api/v10} and under {@code /api} alike.
+   */
   public String apiBaseUrl() {
-    return "http://127.0.0.1:" + port + "/api/v10";
+    return state.apiUrl();
+  }
+
+  /** Returns the URL the fake listens on for WebSocket, {@code ws://127.0.0.1:PORT}. */
+  public String localGatewayUrl() {
+    return state.localGatewayUrl();
+  }
+
+  /**
+   * Answers REST requests with {@code dispatcher} first (see {@link RestDispatcher}); {@code null}
+   * restores the fake's own endpoints only.
+   */
+  public void restDispatcher(RestDispatcher dispatcher) {
+    state.restDispatcher(dispatcher);
   }
 
   /** Returns the port. */
@@ -240,7 +271,10 @@ public final class FakeDiscordGateway implements AutoCloseable {
 
   // ---- dispatches ---------------------------------------------------------------------------
 
-  /** Sends a dispatch to every shard's session; returns how many sessions got it. */
+  /**
+   * Sends a dispatch to every shard's session; returns how many sessions got it, once it is written
+   * (see {@link #dispatch(DispatchEvent)}).
+   */
   public int dispatch(String type, String dataJson) {
     return dispatch(new DispatchEvent(type, dataJson));
   }
@@ -254,19 +288,57 @@ public final class FakeDiscordGateway implements AutoCloseable {
    * Sends {@code event} to every shard's session; returns how many got it. Sessions whose intents
    * do not enable the event skip it (unless {@link FakeGatewayConfig#filterByIntents()} is off); a
    * session without a live connection keeps it for replay on Resume.
+   *
+   * <p>Returns once the frame is written to every connection that gets it (or held there by a pause
+   * or a stream, or dropped by a closed or silenced connection), so what a test scripts next (a
+   * drop, a close, op 7) comes after it on the wire. Called from the fake's own I/O threads (a
+   * {@link RestDispatcher}), it does not wait.
    */
   public int dispatch(DispatchEvent event) {
-    return state.dispatch(null, event);
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    return awaitWritten(writes, state.dispatch(null, event, writes));
   }
 
-  /** Sends {@code event} to {@code shard}'s session; returns 1 if sent, 0 otherwise. */
+  /**
+   * Sends {@code event} to {@code shard}'s session; returns 1 if sent, 0 otherwise, once written
+   * (see {@link #dispatch(DispatchEvent)}).
+   */
   public int dispatch(int shard, DispatchEvent event) {
-    return state.dispatch(shard, event);
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    return awaitWritten(writes, state.dispatch(shard, event, writes));
   }
 
-  /** Sends {@code event} to the shard owning its {@code guild_id} (shard 0 without one). */
+  /**
+   * Sends {@code event} to the shard owning its {@code guild_id} (shard 0 without one), once
+   * written (see {@link #dispatch(DispatchEvent)}).
+   */
   public int route(DispatchEvent event) {
-    return state.route(event, null);
+    List<CompletableFuture<Void>> writes = new ArrayList<>();
+    return awaitWritten(writes, state.route(event, writes));
+  }
+
+  private int awaitWritten(List<CompletableFuture<Void>> writes, int delivered) {
+    if (writes.isEmpty() || onIoThread()) {
+      return delivered;
+    }
+    try {
+      CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+          .get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("A dispatch was not written within {}: {}", WRITE_WAIT, e.toString());
+    }
+    return delivered;
+  }
+
+  private boolean onIoThread() {
+    for (io.netty.util.concurrent.EventExecutor executor : workers) {
+      if (executor.inEventLoop()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the traffic generator. */
@@ -302,7 +374,17 @@ public final class FakeDiscordGateway implements AutoCloseable {
         for (byte[] frame : encoded) {
           bytes += frame.length;
         }
-        inFlight.addLast(conn.sendFrames(encoded, zlib));
+        if (conn.zstdStream() || conn.etf()) {
+          // One zstd frame runs through the whole connection, and ETF is written per payload:
+          // go through the connection's own encoder and compressor.
+          CompletableFuture<Void> last = null;
+          for (byte[] payload : encoded) {
+            last = conn.sendTracked(payload);
+          }
+          inFlight.addLast(last);
+        } else {
+          inFlight.addLast(conn.sendFrames(encoded, zlib));
+        }
         while (inFlight.size() > 1) {
           awaitWrite(inFlight.pollFirst());
         }

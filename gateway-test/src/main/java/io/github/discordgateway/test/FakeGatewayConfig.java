@@ -23,7 +23,8 @@ import java.util.Set;
  *     .build();
  * }</pre>
  *
- * @param token the bot token the fake accepts (never printed by {@link #toString()})
+ * @param token the bot token the fake accepts (never printed by {@link #toString()}); by default a
+ *     token shaped like Discord's for {@code botUser} (see {@link #botToken(String)})
  * @param heartbeatInterval the {@code heartbeat_interval} sent in Hello
  * @param shards the recommended shard count returned by {@code GET /gateway/bot}
  * @param maxConcurrency {@code session_start_limit.max_concurrency}: number of identify buckets
@@ -50,6 +51,13 @@ import java.util.Set;
  * @param clock the time source of the rate-limit, identify and member-request windows
  * @param workerThreads Netty worker threads
  * @param seed seed of the traffic generator
+ * @param port the port to listen on, 0 for an ephemeral one
+ * @param advertisedGatewayUrl the gateway URL returned by discovery, or {@code null} for {@code
+ *     ws://127.0.0.1:PORT} (set it when a proxy stands in front of the fake)
+ * @param advertisedResumeUrl the {@code resume_gateway_url} sent in READY, or {@code null} for the
+ *     gateway URL followed by {@code /resume}
+ * @param advertisedApiUrl the REST base URL returned by {@link FakeDiscordGateway#apiBaseUrl()}, or
+ *     {@code null} for {@code http://127.0.0.1:PORT/api/v10}
  */
 public record FakeGatewayConfig(
     String token,
@@ -73,14 +81,18 @@ public record FakeGatewayConfig(
     boolean filterByIntents,
     InstantSource clock,
     int workerThreads,
-    long seed) {
-
-  /** The default token. */
-  public static final String DEFAULT_TOKEN = "fake.discord-bot-token.for-tests-only";
+    long seed,
+    int port,
+    String advertisedGatewayUrl,
+    String advertisedResumeUrl,
+    String advertisedApiUrl) {
 
   /** The default bot user. */
   public static final FakeUser DEFAULT_BOT =
       new FakeUser("1085128370007572480", "Snowflake Relay", null, true);
+
+  /** The default token: {@link #botToken(String)} of {@link #DEFAULT_BOT}. */
+  public static final String DEFAULT_TOKEN = botToken(DEFAULT_BOT.id());
 
   /** The default guild: 8 members, two text channels and a voice channel. */
   public static final FakeGuild DEFAULT_GUILD =
@@ -107,11 +119,44 @@ public record FakeGatewayConfig(
     if (maxPayloadBytes < 1 || rateLimitCount < 1) {
       throw new IllegalArgumentException("maxPayloadBytes and rateLimitCount must be positive");
     }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535");
+    }
     guilds = List.copyOf(guilds);
     allowedPrivilegedIntents =
         allowedPrivilegedIntents.isEmpty()
             ? Set.of()
             : Set.copyOf(EnumSet.copyOf(allowedPrivilegedIntents));
+  }
+
+  /**
+   * Returns a token shaped like the ones Discord issues to the bot {@code botId}: the id in
+   * unpadded base64, a timestamp part and a signature part, separated by dots. Clients that read
+   * the bot id from the token's first part (as some libraries do) get {@code botId}. The token is
+   * deterministic and grants nothing anywhere but in the fake.
+   *
+   * @throws IllegalArgumentException when {@code botId} is not a snowflake
+   */
+  public static String botToken(String botId) {
+    long id;
+    try {
+      id = Long.parseUnsignedLong(botId);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a snowflake: " + botId, e);
+    }
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String idPart =
+        java.util.Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString(botId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    long created = (id >>> 22) / 1000 + Snowflakes.DISCORD_EPOCH_MS / 1000;
+    byte[] time = java.nio.ByteBuffer.allocate(4).putInt((int) created).array();
+    byte[] signature = new byte[27];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(id ^ 0x5DEECE66DL);
+    for (int i = 0; i < signature.length; i++) {
+      signature[i] = (byte) random.nextInt(256);
+    }
+    return idPart + "." + base64.encodeToString(time) + "." + base64.encodeToString(signature);
   }
 
   /** Returns the default options. */
@@ -148,6 +193,8 @@ public record FakeGatewayConfig(
         + allowedPrivilegedIntents
         + ", compressedFrameSize="
         + compressedFrameSize
+        + ", port="
+        + port
         + "]";
   }
 
@@ -160,7 +207,7 @@ public record FakeGatewayConfig(
 
   /** Builder of {@link FakeGatewayConfig}. */
   public static final class Builder {
-    private String token = DEFAULT_TOKEN;
+    private String token;
     private Duration heartbeatInterval = Duration.ofSeconds(2);
     private int shards = 1;
     private int maxConcurrency = 1;
@@ -182,6 +229,10 @@ public record FakeGatewayConfig(
     private InstantSource clock = InstantSource.system();
     private int workerThreads = 2;
     private long seed = 42L;
+    private int port;
+    private String advertisedGatewayUrl;
+    private String advertisedResumeUrl;
+    private String advertisedApiUrl;
 
     private Builder() {}
 
@@ -208,9 +259,16 @@ public record FakeGatewayConfig(
       clock = c.clock;
       workerThreads = c.workerThreads;
       seed = c.seed;
+      port = c.port;
+      advertisedGatewayUrl = c.advertisedGatewayUrl;
+      advertisedResumeUrl = c.advertisedResumeUrl;
+      advertisedApiUrl = c.advertisedApiUrl;
     }
 
-    /** Sets the accepted bot token. */
+    /**
+     * Sets the accepted bot token (default: {@link FakeGatewayConfig#botToken(String)} of the bot
+     * user).
+     */
     public Builder token(String token) {
       this.token = token;
       return this;
@@ -337,10 +395,42 @@ public record FakeGatewayConfig(
       return this;
     }
 
+    /** Sets the port to listen on (default 0: an ephemeral port). */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Sets the gateway URL that discovery returns (default {@code ws://127.0.0.1:PORT}), for a
+     * proxy in front of the fake.
+     */
+    public Builder advertisedGatewayUrl(String url) {
+      this.advertisedGatewayUrl = url;
+      return this;
+    }
+
+    /**
+     * Sets the {@code resume_gateway_url} sent in READY (default: the advertised gateway URL
+     * followed by {@code /resume}).
+     */
+    public Builder advertisedResumeUrl(String url) {
+      this.advertisedResumeUrl = url;
+      return this;
+    }
+
+    /**
+     * Sets the REST base URL the gateway reports (default {@code http://127.0.0.1:PORT/api/v10}).
+     */
+    public Builder advertisedApiUrl(String url) {
+      this.advertisedApiUrl = url;
+      return this;
+    }
+
     /** Builds the options. */
     public FakeGatewayConfig build() {
       return new FakeGatewayConfig(
-          token,
+          token == null && botUser != null ? botToken(botUser.id()) : token,
           heartbeatInterval,
           shards,
           maxConcurrency,
@@ -361,7 +451,11 @@ public record FakeGatewayConfig(
           filterByIntents,
           clock,
           workerThreads,
-          seed);
+          seed,
+          port,
+          advertisedGatewayUrl,
+          advertisedResumeUrl,
+          advertisedApiUrl);
     }
 
     /**

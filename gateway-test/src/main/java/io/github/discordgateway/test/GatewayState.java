@@ -39,6 +39,12 @@ final class GatewayState {
   /** Sessions remembered for {@link #sentDispatches(String)}; older ones are forgotten. */
   static final int HISTORY_CAPACITY = 4096;
 
+  /**
+   * The gateway versions Discord still accepts (10 and 9 available, 8 to 6 deprecated); without
+   * {@code v} Discord picks its default.
+   */
+  static final Set<String> ACCEPTED_VERSIONS = Set.of("6", "7", "8", "9", "10");
+
   private final FakeGatewayConfig config;
   private final TrafficRecorder recorder;
   private final AtomicLong connectionIds = new AtomicLong();
@@ -60,6 +66,7 @@ final class GatewayState {
   private volatile long pauseUntilNanos;
   private volatile long refuseUntilNanos;
   private volatile int port;
+  private volatile RestDispatcher restDispatcher;
 
   GatewayState(FakeGatewayConfig config, TrafficRecorder recorder) {
     this.config = config;
@@ -79,12 +86,33 @@ final class GatewayState {
     this.port = port;
   }
 
-  String gatewayUrl() {
+  /** Returns the URL the server listens on, {@code ws://127.0.0.1:PORT}. */
+  String localGatewayUrl() {
     return "ws://127.0.0.1:" + port;
   }
 
+  /** Returns the gateway URL discovery returns (advertised, or the local one). */
+  String gatewayUrl() {
+    String advertised = config.advertisedGatewayUrl();
+    return advertised != null ? advertised : localGatewayUrl();
+  }
+
   String resumeUrl() {
-    return gatewayUrl() + "/resume";
+    String advertised = config.advertisedResumeUrl();
+    return advertised != null ? advertised : gatewayUrl() + "/resume";
+  }
+
+  String apiUrl() {
+    String advertised = config.advertisedApiUrl();
+    return advertised != null ? advertised : "http://127.0.0.1:" + port + "/api/v10";
+  }
+
+  RestDispatcher restDispatcher() {
+    return restDispatcher;
+  }
+
+  void restDispatcher(RestDispatcher dispatcher) {
+    this.restDispatcher = dispatcher;
   }
 
   Instant now() {
@@ -159,30 +187,36 @@ final class GatewayState {
     recorder.connection(conn);
     Map<String, String> query = conn.queryParameters();
     String version = query.get("v");
-    if (!"10".equals(version)) {
+    if (version != null && !ACCEPTED_VERSIONS.contains(version)) {
       conn.close(
           CloseCode.INVALID_API_VERSION.code(),
-          "Invalid API version: v=" + version + " (this fake speaks v=10 only)");
+          "Invalid API version: v=" + version + " (Discord accepts 6 to 10)");
       return;
     }
     String encoding = query.getOrDefault("encoding", "json");
-    if (!"json".equals(encoding)) {
+    if (!"json".equals(encoding) && !"etf".equals(encoding)) {
       conn.close(
           CloseCode.DECODE_ERROR.code(),
-          "Unsupported encoding: " + encoding + " (this fake speaks json only)");
+          "Unsupported encoding: " + encoding + " (use json or etf)");
       return;
     }
     String compress = query.get("compress");
-    if (compress != null && !"zlib-stream".equals(compress)) {
+    if (compress != null && !"zlib-stream".equals(compress) && !"zstd-stream".equals(compress)) {
       conn.close(
           CloseCode.DECODE_ERROR.code(),
-          "Unsupported compress: " + compress + " (this fake supports zlib-stream only)");
+          "Unsupported compress: " + compress + " (use zlib-stream or zstd-stream)");
+      return;
+    }
+    if ("zstd-stream".equals(compress) && !conn.zstdStream()) {
+      conn.close(
+          CloseCode.DECODE_ERROR.code(),
+          "zstd-stream needs com.github.luben:zstd-jni on the fake's class path");
       return;
     }
     ObjectNode hello = Json.object();
     hello.put("heartbeat_interval", config.heartbeatInterval().toMillis());
     hello.set("_trace", Json.array().add("[\"fake-discord-gateway\",{\"micros\":0.0}]"));
-    conn.send(Json.op(Opcode.HELLO.code(), Json.write(hello)));
+    conn.sendOp(Opcode.HELLO.code(), Json.write(hello));
     log.debug("Connection {} opened on {} with {}", conn.id(), conn.path(), query);
   }
 
@@ -225,15 +259,32 @@ final class GatewayState {
 
   // ---- inbound ------------------------------------------------------------------------------
 
-  void onBinary(FakeConnection conn) {
+  void onBinary(FakeConnection conn, byte[] bytes) {
     if (conn.closing()) {
       return;
     }
-    if (!conn.admit(now(), config.rateLimitCount(), config.rateLimitWindow())) {
+    String text = null;
+    String failure = "binary frame with encoding=json";
+    if (conn.etf()) {
+      try {
+        text = Json.write(Etf.toJson(bytes));
+      } catch (RuntimeException e) {
+        failure = "invalid ETF: " + e.getMessage();
+      }
+    }
+    if (text != null) {
+      onText(conn, text, bytes.length);
+      return;
+    }
+    Instant now = now();
+    if (!conn.admit(now, config.rateLimitCount(), config.rateLimitWindow())) {
       conn.close(CloseCode.RATE_LIMITED.code(), "You are being rate limited.");
       return;
     }
-    conn.close(CloseCode.DECODE_ERROR.code(), "Decode error: binary frame with encoding=json");
+    if (conn.etf()) {
+      record(conn, -1, NullNode.getInstance(), "<" + bytes.length + " bytes of ETF>", now);
+    }
+    conn.close(CloseCode.DECODE_ERROR.code(), "Decode error: " + failure);
   }
 
   void onText(FakeConnection conn, String text, int byteLength) {
@@ -319,8 +370,8 @@ final class GatewayState {
       conn.close(CloseCode.UNKNOWN_OPCODE.code(), "Invalid heartbeat: d must be null or integer");
       return;
     }
-    if (ackHeartbeats && !unackedShards.contains(conn.shard())) {
-      conn.send("{\"op\":11}".getBytes(StandardCharsets.UTF_8));
+    if (ackHeartbeats && conn.acksHeartbeats() && !unackedShards.contains(conn.shard())) {
+      conn.sendOp(Opcode.HEARTBEAT_ACK.code(), "null");
     }
   }
 
@@ -383,12 +434,12 @@ final class GatewayState {
     Instant last = lastIdentifyByBucket.get(bucket);
     if (last != null && now.isBefore(last.plus(config.identifyWindow()))) {
       log.debug("Identify of shard {} within the window of bucket {}: op 9", shardId, bucket);
-      conn.send(Json.op(Opcode.INVALID_SESSION.code(), "false"));
+      conn.sendOp(Opcode.INVALID_SESSION.code(), "false");
       return;
     }
     if (sessionStartRemaining <= 0) {
       log.debug("Identify of shard {} with no session starts remaining: op 9", shardId);
-      conn.send(Json.op(Opcode.INVALID_SESSION.code(), "false"));
+      conn.sendOp(Opcode.INVALID_SESSION.code(), "false");
       return;
     }
     sessionStartRemaining--;
@@ -439,7 +490,7 @@ final class GatewayState {
     }
     Session session = sessionsById.get(d.get("session_id").asString());
     if (session == null) {
-      conn.send(Json.op(Opcode.INVALID_SESSION.code(), "false"));
+      conn.sendOp(Opcode.INVALID_SESSION.code(), "false");
       return;
     }
     long seq = d.get("seq").asLong();
@@ -448,7 +499,7 @@ final class GatewayState {
       return;
     }
     if (seq < session.replayFloor) {
-      conn.send(Json.op(Opcode.INVALID_SESSION.code(), "false"));
+      conn.sendOp(Opcode.INVALID_SESSION.code(), "false");
       return;
     }
     FakeConnection previous = session.connection;
@@ -697,10 +748,11 @@ final class GatewayState {
   }
 
   /** Sends {@code event} to the session of {@code shard}, or of every shard when null. */
-  synchronized int dispatch(Integer shard, DispatchEvent event) {
+  synchronized int dispatch(
+      Integer shard, DispatchEvent event, List<CompletableFuture<Void>> tracker) {
     int delivered = 0;
     for (Session session : targets(shard)) {
-      if (deliver(session, event.type(), event.dataJson(), false)) {
+      if (deliver(session, event.type(), event.dataJson(), false, tracker)) {
         delivered++;
       }
     }
@@ -745,7 +797,7 @@ final class GatewayState {
       conn.session = null;
       conn.authenticated = false;
     }
-    conn.send(Json.op(Opcode.INVALID_SESSION.code(), Boolean.toString(resumable)));
+    conn.sendOp(Opcode.INVALID_SESSION.code(), Boolean.toString(resumable));
   }
 
   synchronized void forgetSessions() {

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -21,7 +20,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private static final Logger log = LoggerFactory.getLogger(FakeDiscordGateway.class);
-  private static final String API = "/api/v10";
+
+  /** {@code /api/vN/route} or {@code /api/route}. */
+  private static final Pattern API_PATH = Pattern.compile("/api(?:/v(\\d{1,2}))?(/.*|)");
+
+  private static final int MIN_VERSION = 6;
+  private static final int MAX_VERSION = 10;
   static final int MAX_FRAME = 1 << 20;
 
   private final GatewayState state;
@@ -48,28 +55,94 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       upgrade(ctx, request, uri);
       return;
     }
+    RestRequest rest = restRequest(request, uri);
+    RestResponse response = dispatch(rest);
+    if (response == null) {
+      response = builtIn(rest);
+    }
+    state
+        .recorder()
+        .http(
+            new RecordedHttpRequest(
+                rest.method(),
+                path,
+                rest.authorized(),
+                response.status(),
+                rest.receivedAt(),
+                rest));
+    respond(ctx, request, response);
+  }
+
+  private RestRequest restRequest(FullHttpRequest request, QueryStringDecoder uri) {
+    String path = uri.path();
+    String route = null;
+    int version = 0;
+    Matcher matcher = API_PATH.matcher(path);
+    if (matcher.matches()) {
+      String v = matcher.group(1);
+      version = v == null ? 0 : Integer.parseInt(v);
+      route = matcher.group(2).isEmpty() ? "/" : matcher.group(2);
+      if (version != 0 && (version < MIN_VERSION || version > MAX_VERSION)) {
+        route = null;
+      }
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (Map.Entry<String, String> header : request.headers()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!name.equals("authorization")) {
+        headers.putIfAbsent(name, header.getValue());
+      }
+    }
     boolean authorized =
         ("Bot " + state.config().token())
             .equals(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-    int status;
-    ObjectNode body;
+    return new RestRequest(
+        request.method().name(),
+        path,
+        route,
+        version,
+        uri.parameters(),
+        headers,
+        request.content().toString(StandardCharsets.UTF_8),
+        authorized,
+        state.now());
+  }
+
+  private RestResponse dispatch(RestRequest request) {
+    RestDispatcher dispatcher = state.restDispatcher();
+    if (dispatcher == null) {
+      return null;
+    }
+    try {
+      return dispatcher.dispatch(request);
+    } catch (RuntimeException e) {
+      log.warn("The REST dispatcher failed on {} {}", request.method(), request.path(), e);
+      return RestResponse.json(500, Json.write(error(0, "500: Internal Server Error")));
+    }
+  }
+
+  private RestResponse builtIn(RestRequest request) {
+    String route = request.route();
     boolean known =
-        path.equals(API + "/gateway")
-            || path.equals(API + "/gateway/bot")
-            || path.equals(API + "/users/@me");
+        route != null
+            && (route.equals("/gateway")
+                || route.equals("/gateway/bot")
+                || route.equals("/users/@me"));
+    ObjectNode body;
+    int status;
     if (!known) {
       status = 404;
-      body = error(404, "404: Not Found");
-    } else if (!HttpMethod.GET.equals(request.method())) {
+      body = error(0, "404: Not Found");
+    } else if (!request.method().equals("GET")) {
       status = 405;
       body = error(0, "405: Method Not Allowed");
-    } else if (path.equals(API + "/gateway")) {
+    } else if (route.equals("/gateway")) {
       status = 200;
       body = Json.object().put("url", state.gatewayUrl());
-    } else if (!authorized) {
+    } else if (!request.authorized()) {
       status = 401;
       body = error(0, "401: Unauthorized");
-    } else if (path.equals(API + "/gateway/bot")) {
+    } else if (route.equals("/gateway/bot")) {
       status = 200;
       body = gatewayBot();
     } else {
@@ -80,12 +153,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       body.put("flags", 0);
       body.putNull("email");
     }
-    state
-        .recorder()
-        .http(
-            new RecordedHttpRequest(
-                request.method().name(), path, authorized, status, state.now()));
-    respond(ctx, request, status, body);
+    return RestResponse.json(status, Json.write(body));
   }
 
   private ObjectNode gatewayBot() {
@@ -143,7 +211,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     WebSocketDecoderConfig decoderConfig =
         WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME).build();
     WebSocketServerHandshaker handshaker =
-        new WebSocketServerHandshakerFactory(state.gatewayUrl() + path, null, decoderConfig)
+        new WebSocketServerHandshakerFactory(state.localGatewayUrl() + path, null, decoderConfig)
             .newHandshaker(request);
     if (handshaker == null) {
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
@@ -176,15 +244,21 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private static void respond(
       ChannelHandlerContext ctx, FullHttpRequest request, int status, ObjectNode body) {
-    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+    respond(ctx, request, RestResponse.json(status, Json.write(body)));
+  }
+
+  private static void respond(
+      ChannelHandlerContext ctx, FullHttpRequest request, RestResponse rest) {
+    byte[] bytes = rest.body().getBytes(StandardCharsets.UTF_8);
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(status),
+            HttpResponseStatus.valueOf(rest.status()),
             Unpooled.wrappedBuffer(bytes));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+    rest.headers().forEach((name, value) -> response.headers().set(name, value));
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-    boolean keepAlive = HttpUtil.isKeepAlive(request) && status != 503;
+    boolean keepAlive = HttpUtil.isKeepAlive(request) && rest.status() != 503;
     HttpUtil.setKeepAlive(response, keepAlive);
     if (keepAlive) {
       ctx.writeAndFlush(response);

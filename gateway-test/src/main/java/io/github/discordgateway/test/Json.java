@@ -49,9 +49,13 @@ final class Json {
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Builds a non-dispatch payload {@code {"op":op,"d":data,"s":null,"t":null}}. */
+  /**
+   * Builds a non-dispatch payload with all four keys in Discord's order, {@code
+   * {"t":null,"s":null,"op":op,"d":data}}: clients may read {@code t} and {@code s} without
+   * checking that they are present.
+   */
   static byte[] op(int op, String dataJson) {
-    return ("{\"op\":" + op + ",\"d\":" + dataJson + ",\"s\":null,\"t\":null}")
+    return ("{\"t\":null,\"s\":null,\"op\":" + op + ",\"d\":" + dataJson + "}")
         .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -42,6 +42,8 @@ public final class TrafficRecorder {
   private final Map<Integer, AtomicInteger> resumesByShard = new ConcurrentHashMap<>();
   private final AtomicInteger refusedConnections = new AtomicInteger();
   private final List<String> tokenOutsideAuthorization = new CopyOnWriteArrayList<>();
+  private final List<ServerPayload> serverPayloads = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<ServerPayload> serverPayloadQueue = new LinkedBlockingQueue<>();
 
   TrafficRecorder() {}
 
@@ -55,6 +57,11 @@ public final class TrafficRecorder {
     } else {
       commandQueue.add(payload);
     }
+  }
+
+  void serverPayload(ServerPayload payload) {
+    serverPayloads.add(payload);
+    serverPayloadQueue.add(payload);
   }
 
   void connection(FakeConnection connection) {
@@ -139,6 +146,13 @@ public final class TrafficRecorder {
     return take(connectionQueue, timeout, "connection");
   }
 
+  /**
+   * Returns the next non-dispatch payload the fake wrote (Hello, Heartbeat ACK, op 1, op 7, op 9).
+   */
+  public ServerPayload takeServerPayload(Duration timeout) {
+    return take(serverPayloadQueue, timeout, "server payload");
+  }
+
   /** Returns the next HTTP request. */
   public RecordedHttpRequest takeHttpRequest(Duration timeout) {
     return take(httpQueue, timeout, "HTTP request");
@@ -171,6 +185,19 @@ public final class TrafficRecorder {
   /** Returns every payload received with opcode {@code op}, in order. */
   public List<ClientPayload> payloads(Opcode op) {
     return payloads.stream().filter(p -> p.op() == op.code()).toList();
+  }
+
+  /**
+   * Returns every non-dispatch payload the fake wrote (Hello, Heartbeat ACK, op 1, op 7, op 9), in
+   * order. Dispatches are in {@link FakeDiscordGateway#sentDispatches(String)}.
+   */
+  public List<ServerPayload> serverPayloads() {
+    return List.copyOf(serverPayloads);
+  }
+
+  /** Returns every non-dispatch payload the fake wrote with opcode {@code op}, in order. */
+  public List<ServerPayload> serverPayloads(Opcode op) {
+    return serverPayloads.stream().filter(p -> p.op() == op.code()).toList();
   }
 
   /** Returns every connection opened, in order. */
@@ -217,7 +244,10 @@ public final class TrafficRecorder {
     return List.copyOf(tokenOutsideAuthorization);
   }
 
-  /** Returns the close codes clients sent, in order. */
+  /**
+   * Returns the close codes clients sent, in order; a close frame without a status code is recorded
+   * as 1005, as RFC 6455 reports it.
+   */
   public List<Integer> clientCloseCodes() {
     return List.copyOf(clientCloseCodes);
   }

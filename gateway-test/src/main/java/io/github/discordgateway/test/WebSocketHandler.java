@@ -33,14 +33,18 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     if (frame instanceof TextWebSocketFrame text) {
       int length = text.content().readableBytes();
       state.onText(conn, text.content().toString(StandardCharsets.UTF_8), length);
-    } else if (frame instanceof BinaryWebSocketFrame) {
-      state.onBinary(conn);
+    } else if (frame instanceof BinaryWebSocketFrame binary) {
+      byte[] bytes = new byte[binary.content().readableBytes()];
+      binary.content().getBytes(binary.content().readerIndex(), bytes);
+      state.onBinary(conn, bytes);
     } else if (frame instanceof CloseWebSocketFrame close) {
       if (conn.closing()) {
         // The client's reply to our close frame: not a close of its own.
         ctx.close();
       } else {
-        state.clientClose(conn, close.statusCode());
+        // A close frame without a status code is reported as 1005 (RFC 6455, 7.1.5).
+        int code = close.statusCode() < 0 ? 1005 : close.statusCode();
+        state.clientClose(conn, code);
         handshaker.close(ctx.channel(), close.retain());
       }
     } else if (frame instanceof PingWebSocketFrame ping) {

@@ -17,8 +17,12 @@ class CompressionTest {
   }
 
   private TestClient zlibClient() {
+    return compressedClient("zlib-stream");
+  }
+
+  private TestClient compressedClient(String compress) {
     TestClient client =
-        TestClient.connect(gateway.gatewayUrl() + "/?v=10&encoding=json&compress=zlib-stream");
+        TestClient.connect(gateway.gatewayUrl() + "/?v=10&encoding=json&compress=" + compress);
     client.expectOp(10);
     client.send(TestClient.identify(gateway.token(), 1 | 512, null));
     client.expectDispatch("READY");
@@ -57,6 +61,75 @@ class CompressionTest {
       assertThat(client.expectDispatch("USER_UPDATE").get("d").get("username").asString())
           .hasSize(500);
       assertThat(client.error).isNotDone();
+    }
+  }
+
+  @Test
+  void zstdStreamSendsOneBinaryFramePerPayloadThroughOneStream() {
+    gateway = FakeDiscordGateway.start();
+    try (TestClient client = compressedClient("zstd-stream")) {
+      FakeGuild guild = FakeGatewayConfig.DEFAULT_GUILD;
+      for (int i = 0; i < 5; i++) {
+        gateway.dispatch(FakeEvents.messageCreate(guild, guild.members().get(i), "hello " + i));
+      }
+      for (int i = 0; i < 5; i++) {
+        JsonNode message = client.expectDispatch("MESSAGE_CREATE");
+        assertThat(message.get("d").get("content").asString()).isEqualTo("hello " + i);
+      }
+      client.heartbeat(7L);
+      client.expectOp(11);
+
+      assertThat(client.textFrames.get()).isZero();
+      assertThat(client.binaryFrames.get()).isEqualTo(9);
+      assertThat(client.error).isNotDone();
+      FakeConnection connection = gateway.recorder().connections().get(0);
+      assertThat(connection.zstdStream()).isTrue();
+      assertThat(connection.zlibStream()).isFalse();
+    }
+  }
+
+  @Test
+  void zstdStreamCompressesRepeatedContentAcrossPayloads() {
+    gateway = FakeDiscordGateway.start();
+    try (TestClient client = compressedClient("zstd-stream")) {
+      String data = "{\"id\":\"1\",\"bio\":\"" + "the same long text ".repeat(20) + "\"}";
+      gateway.dispatch(0, "USER_UPDATE", data);
+      client.expectDispatch("USER_UPDATE");
+      int before = client.binaryFrames.get();
+      gateway.dispatch(0, "USER_UPDATE", data);
+
+      assertThat(client.expectDispatch("USER_UPDATE").get("d").get("bio").asString())
+          .startsWith("the same long text");
+      assertThat(client.binaryFrames.get()).isEqualTo(before + 1);
+      assertThat(client.error).isNotDone();
+    }
+  }
+
+  @Test
+  void preEncodedStreamOverZstdKeepsTheStreamValid() {
+    gateway = FakeDiscordGateway.start();
+    try (TestClient client = compressedClient("zstd-stream")) {
+      PreparedStream stream = PreparedStream.of(gateway.traffic().events(10));
+
+      StreamResult result = gateway.stream(0, stream, 2);
+
+      assertThat(result.payloads()).isEqualTo(20);
+      for (long seq = 3; seq < 23; seq++) {
+        assertThat(client.next().get("s").asLong()).isEqualTo(seq);
+      }
+      gateway.dispatch(0, "USER_UPDATE", "{\"id\":\"1\"}");
+      assertThat(client.expectDispatch("USER_UPDATE").get("s").asLong()).isEqualTo(23);
+      assertThat(client.error).isNotDone();
+    }
+  }
+
+  @Test
+  void anUnknownCompressionClosesWithADecodeError() {
+    gateway = FakeDiscordGateway.start();
+    try (TestClient client =
+        TestClient.connect(gateway.gatewayUrl() + "/?v=10&encoding=json&compress=brotli")) {
+      assertThat(client.awaitCloseCode()).isEqualTo(4002);
+      assertThat(client.closeReason).contains("brotli");
     }
   }
 

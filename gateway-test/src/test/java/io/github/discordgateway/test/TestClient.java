@@ -38,8 +38,11 @@ final class TestClient implements AutoCloseable {
   final CompletableFuture<Throwable> error = new CompletableFuture<>();
   private final WebSocket socket;
 
+  private final boolean etf;
+
   private TestClient(URI uri, boolean zlib) {
-    Listener listener = new Listener(zlib);
+    this.etf = uri.toString().contains("encoding=etf");
+    Listener listener = new Listener(zlib, uri.toString().contains("compress=zstd-stream"));
     this.socket =
         HttpClient.newHttpClient()
             .newWebSocketBuilder()
@@ -86,8 +89,27 @@ final class TestClient implements AutoCloseable {
         + "}}";
   }
 
+  /** Sends a JSON payload: as text, or with encoding=etf as ETF written by the core's codec. */
   void send(String text) {
-    socket.sendText(text, true).orTimeout(5, TimeUnit.SECONDS).join();
+    if (etf) {
+      sendBinary(io.github.discordgateway.core.codec.Encoding.ETF.encode(text));
+    } else {
+      socket.sendText(text, true).orTimeout(5, TimeUnit.SECONDS).join();
+    }
+  }
+
+  void sendBinary(byte[] bytes) {
+    socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(5, TimeUnit.SECONDS).join();
+  }
+
+  /** Turns a received payload (after decompression) into JSON text. */
+  private String payloadText(byte[] bytes) {
+    return etf
+        ? new String(
+            io.github.discordgateway.core.codec.Encoding.ETF.toJson(
+                bytes, 0, bytes.length, 1 << 24),
+            StandardCharsets.UTF_8)
+        : new String(bytes, StandardCharsets.UTF_8);
   }
 
   void heartbeat(Long seq) {
@@ -151,11 +173,29 @@ final class TestClient implements AutoCloseable {
 
   private final class Listener implements WebSocket.Listener {
     private final Inflater inflater;
+    private final com.github.luben.zstd.ZstdDecompressCtx zstd;
     private final ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     private final StringBuilder text = new StringBuilder();
 
-    Listener(boolean zlib) {
+    Listener(boolean zlib, boolean zstd) {
       this.inflater = zlib ? new Inflater() : null;
+      this.zstd = zstd ? new com.github.luben.zstd.ZstdDecompressCtx() : null;
+    }
+
+    /** Decodes one zstd-stream message: all its input, until no more output comes out. */
+    private byte[] unzstd(byte[] message) {
+      ByteBuffer src = ByteBuffer.wrap(message);
+      ByteBuffer dst = ByteBuffer.allocate(64 * 1024);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      for (int round = 0; round < 10_000; round++) {
+        dst.clear();
+        zstd.decompressByteBufferStream(dst, src);
+        out.write(dst.array(), 0, dst.position());
+        if (!src.hasRemaining() && dst.position() < dst.capacity()) {
+          break;
+        }
+      }
+      return out.toByteArray();
     }
 
     @Override
@@ -181,7 +221,17 @@ final class TestClient implements AutoCloseable {
         binaryFrames.incrementAndGet();
         byte[] all = compressed.toByteArray();
         int n = all.length;
-        if (inflater != null
+        if (etf && zstd == null && inflater == null) {
+          compressed.reset();
+          String payload = payloadText(all);
+          texts.add(payload);
+          received.add(JSON.readTree(payload));
+        } else if (zstd != null) {
+          compressed.reset();
+          String payload = payloadText(unzstd(all));
+          texts.add(payload);
+          received.add(JSON.readTree(payload));
+        } else if (inflater != null
             && n >= 4
             && all[n - 4] == 0
             && all[n - 3] == 0
@@ -200,7 +250,7 @@ final class TestClient implements AutoCloseable {
             error.complete(e);
             throw new IllegalStateException(e);
           }
-          String payload = out.toString(StandardCharsets.UTF_8);
+          String payload = payloadText(out.toByteArray());
           texts.add(payload);
           received.add(JSON.readTree(payload));
         }

@@ -130,7 +130,7 @@ public final class GatewayClient implements ConnectionHandler {
     listener.onPayloadDecompressed(len);
     Envelope envelope;
     try {
-      envelope = EnvelopeDecoder.decode(buf, off, len);
+      envelope = settings.encoding().decode(buf, off, len);
     } catch (RuntimeException e) {
       failOnInput(e, GatewayException.Kind.DECODE_ERROR, "Cannot read payload");
       return;
@@ -245,6 +245,7 @@ public final class GatewayClient implements ConnectionHandler {
    */
   public CompletableFuture<Void> send(GatewayCommand command) {
     String payload = PayloadEncoder.encode(command);
+    settings.encoding().checkSize(command.opcode(), payload);
     CompletableFuture<Void> result = new CompletableFuture<>();
     onExecutor(() -> core.send(command.opcode(), payload, result));
     return result;

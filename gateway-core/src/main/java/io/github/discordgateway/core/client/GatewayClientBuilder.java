@@ -205,7 +205,8 @@ public final class GatewayClientBuilder {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(identifyLimiter, "identifyLimiter");
     SerialExecutor executor = serialExecutor != null ? serialExecutor : SerialExecutor.inline();
-    FrameSink out = Objects.requireNonNull(sink, "sink");
+    // with encoding=etf, payloads (written as JSON) leave as ETF binary frames
+    FrameSink out = settings.encoding().wrap(Objects.requireNonNull(sink, "sink"));
     if (sendExecutor != null) {
       out = new AsyncFrameSink(out, sendExecutor);
     }
@@ -213,7 +214,9 @@ public final class GatewayClientBuilder {
     InstantSource time = clock != null ? clock : InstantSource.system();
     GatewayClientListener callbacks = listener != null ? listener : new GatewayClientListener() {};
     // Fail fast on settings that could never identify (e.g. a presence over 4096 bytes).
-    PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify());
+    settings
+        .encoding()
+        .checkSize(Opcode.IDENTIFY, PayloadEncoder.encode(Opcode.IDENTIFY, settings.toIdentify()));
     ClientCore core =
         new ClientCore(
             settings,

@@ -2,6 +2,7 @@ package io.github.discordgateway.core.client;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.protocol.ConnectionProperties;
 import io.github.discordgateway.core.protocol.Identify;
 import io.github.discordgateway.core.protocol.Intent;
@@ -29,6 +30,7 @@ import java.util.Objects;
  * @param presence the initial presence, or {@code null}
  * @param properties the connection properties
  * @param compression the transport compression
+ * @param encoding the payload encoding ({@code json} unless set)
  */
 public record GatewaySettings(
     String token,
@@ -37,7 +39,8 @@ public record GatewaySettings(
     Integer largeThreshold,
     UpdatePresence presence,
     ConnectionProperties properties,
-    Compression compression) {
+    Compression compression,
+    Encoding encoding) {
 
   /** Validates the fields. */
   public GatewaySettings {
@@ -60,6 +63,29 @@ public record GatewaySettings(
     }
     properties = properties == null ? ConnectionProperties.defaults() : properties;
     compression = compression == null ? Compression.NONE : compression;
+    encoding = encoding == null ? Encoding.JSON : encoding;
+  }
+
+  /**
+   * Settings with the JSON encoding (the constructor before {@code encoding} existed).
+   *
+   * @param token the bot token
+   * @param intents the intents bitmask
+   * @param shard the shard, or {@code null}
+   * @param largeThreshold the large threshold, or {@code null}
+   * @param presence the initial presence, or {@code null}
+   * @param properties the connection properties
+   * @param compression the transport compression
+   */
+  public GatewaySettings(
+      String token,
+      long intents,
+      ShardInfo shard,
+      Integer largeThreshold,
+      UpdatePresence presence,
+      ConnectionProperties properties,
+      Compression compression) {
+    this(token, intents, shard, largeThreshold, presence, properties, compression, Encoding.JSON);
   }
 
   /** Returns the shard id (0 when no shard is set). */
@@ -92,7 +118,8 @@ public record GatewaySettings(
         largeThreshold,
         presence,
         properties,
-        compression);
+        compression,
+        encoding);
   }
 
   @Override
@@ -109,6 +136,8 @@ public record GatewaySettings(
         + properties
         + ", compression="
         + compression
+        + ", encoding="
+        + encoding
         + "]";
   }
 
@@ -131,6 +160,7 @@ public record GatewaySettings(
     private UpdatePresence presence;
     private ConnectionProperties properties;
     private Compression compression = Compression.NONE;
+    private Encoding encoding = Encoding.JSON;
 
     private Builder(String token) {
       this.token = Objects.requireNonNull(token, "token");
@@ -204,10 +234,21 @@ public record GatewaySettings(
     }
 
     /**
+     * Sets the payload encoding (default {@link Encoding#JSON}).
+     *
+     * @param encoding the encoding
+     * @return this
+     */
+    public Builder encoding(Encoding encoding) {
+      this.encoding = encoding;
+      return this;
+    }
+
+    /**
      * Sets the transport compression.
      *
      * @param compression the compression
-     * @return this
+     * @return this builder
      */
     public Builder compression(Compression compression) {
       this.compression = compression;
@@ -217,7 +258,7 @@ public record GatewaySettings(
     /** Returns the settings. */
     public GatewaySettings build() {
       return new GatewaySettings(
-          token, intents, shard, largeThreshold, presence, properties, compression);
+          token, intents, shard, largeThreshold, presence, properties, compression, encoding);
     }
 
     @Override

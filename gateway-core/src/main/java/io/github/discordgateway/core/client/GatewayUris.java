@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.client;
 
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.codec.Encoding;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
@@ -31,6 +32,19 @@ public final class GatewayUris {
    * @throws IllegalArgumentException when {@code baseUrl} is not a URL
    */
   public static URI connectUri(String baseUrl, Compression compression) {
+    return connectUri(baseUrl, compression, Encoding.JSON);
+  }
+
+  /**
+   * Returns the URL to connect to.
+   *
+   * @param baseUrl the discovery or resume URL
+   * @param compression the transport compression
+   * @param encoding the payload encoding
+   * @return the full URL
+   * @throws IllegalArgumentException when {@code baseUrl} is not a URL
+   */
+  public static URI connectUri(String baseUrl, Compression compression, Encoding encoding) {
     Objects.requireNonNull(baseUrl, "baseUrl");
     URI base;
     try {
@@ -50,7 +64,8 @@ public final class GatewayUris {
             .append(path)
             .append("?v=")
             .append(API_VERSION)
-            .append("&encoding=json");
+            .append("&encoding=")
+            .append((encoding == null ? Encoding.JSON : encoding).value());
     Compression c = compression == null ? Compression.NONE : compression;
     if (c.queryValue() != null) {
       uri.append("&compress=").append(c.queryValue());
@@ -69,8 +84,23 @@ public final class GatewayUris {
    */
   public static URI nextConnectUri(
       String discoveryUrl, SessionSnapshot snapshot, Compression compression) {
+    return nextConnectUri(discoveryUrl, snapshot, compression, Encoding.JSON);
+  }
+
+  /**
+   * Returns the URL of the next connection: the snapshot's resume URL when it can resume, else the
+   * discovery URL, with the same query parameters either way.
+   *
+   * @param discoveryUrl the cached discovery URL
+   * @param snapshot the session to resume, or {@code null}
+   * @param compression the transport compression
+   * @param encoding the payload encoding
+   * @return the full URL
+   */
+  public static URI nextConnectUri(
+      String discoveryUrl, SessionSnapshot snapshot, Compression compression, Encoding encoding) {
     String base =
         snapshot != null && snapshot.resumable() ? snapshot.resumeGatewayUrl() : discoveryUrl;
-    return connectUri(base, compression);
+    return connectUri(base, compression, encoding);
   }
 }

@@ -32,6 +32,11 @@ public final class AsyncFrameSink implements FrameSink {
   }
 
   @Override
+  public void sendBinary(byte[] payload) {
+    writer.execute(() -> target.sendBinary(payload));
+  }
+
+  @Override
   public void close(int code, String reason) {
     writer.execute(() -> target.close(code, reason));
   }

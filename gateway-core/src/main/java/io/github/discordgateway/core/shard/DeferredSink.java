@@ -50,6 +50,16 @@ final class DeferredSink implements FrameSink {
   }
 
   @Override
+  public void sendBinary(byte[] payload) {
+    GatewayConnection target = connection;
+    if (target == null) {
+      log.debug("Dropping a frame sent before the connection opened");
+      return;
+    }
+    target.sendBinary(payload);
+  }
+
+  @Override
   public void close(int code, String reason) {
     pendingCloseReason = reason;
     pendingCloseCode = code;

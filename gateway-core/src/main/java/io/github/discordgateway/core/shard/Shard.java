@@ -190,7 +190,7 @@ public final class Shard {
    * @throws GatewayException of kind {@code PAYLOAD_TOO_LARGE} for a command over 4096 bytes
    */
   public CompletableFuture<Void> send(GatewayCommand command) {
-    PayloadEncoder.encode(command);
+    settings.encoding().checkSize(command.opcode(), PayloadEncoder.encode(command));
     CompletableFuture<Void> result = new CompletableFuture<>();
     serial.execute(() -> waiting.route(current, supervisor.running(), command, result));
     return result;

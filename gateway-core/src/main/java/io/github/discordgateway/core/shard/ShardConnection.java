@@ -77,7 +77,11 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   /** Opens the connection (on the shard's executor). */
   void open(SessionSnapshot parent) {
     URI uri =
-        GatewayUris.nextConnectUri(context.discoveryUrl(), parent, shard.settings().compression());
+        GatewayUris.nextConnectUri(
+            context.discoveryUrl(),
+            parent,
+            shard.settings().compression(),
+            shard.settings().encoding());
     log.debug(
         "{} connecting to {}", name, uri.getScheme() + "://" + uri.getAuthority() + uri.getPath());
     CompletableFuture<GatewayConnection> future;

@@ -16,6 +16,18 @@ public interface FrameSink {
   void sendText(String payload);
 
   /**
+   * Sends one binary frame holding one complete gateway payload (with {@code encoding=etf}).
+   * Transports that only send text frames keep this default, which refuses.
+   *
+   * @param payload the encoded payload (ETF, at most 4096 bytes)
+   * @throws UnsupportedOperationException when the transport cannot send binary frames
+   */
+  default void sendBinary(byte[] payload) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot send binary frames (needed for encoding=etf)");
+  }
+
+  /**
    * Starts a closing handshake with {@code code} and {@code reason}. Calling it on a connection
    * that is already closing or closed has no effect.
    *

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -48,6 +49,19 @@ final class SpringGatewayConnection implements GatewayConnection {
     }
     try {
       session.sendMessage(new TextMessage(payload));
+    } catch (IOException | RuntimeException ex) {
+      log.warn("Sending a frame failed: {}", ex.toString());
+    }
+  }
+
+  @Override
+  public void sendBinary(byte[] payload) {
+    if (!session.isOpen()) {
+      log.debug("Dropping a frame for a closed connection");
+      return;
+    }
+    try {
+      session.sendMessage(new BinaryMessage(payload));
     } catch (IOException | RuntimeException ex) {
       log.warn("Sending a frame failed: {}", ex.toString());
     }
