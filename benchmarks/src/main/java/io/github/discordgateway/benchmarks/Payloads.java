@@ -69,20 +69,30 @@ public final class Payloads {
 
   /** Returns a MESSAGE_CREATE in {@link #GUILD} whose envelope is about 1.2 KB. */
   public static DispatchEvent messageCreate(int index) {
+    return messageCreate(index, GUILD);
+  }
+
+  /** Returns a MESSAGE_CREATE in {@code guild} whose envelope is about 1.2 KB. */
+  public static DispatchEvent messageCreate(int index, FakeGuild guild) {
     Random random = new Random(index);
-    FakeUser author = GUILD.members().get(index % GUILD.members().size());
-    String channelId = GUILD.textChannels().get(index % 2).id();
-    DispatchEvent empty = FakeEvents.messageCreate(GUILD.id(), channelId, author, "");
+    FakeUser author = guild.members().get(index % guild.members().size());
+    String channelId = guild.textChannels().get(index % guild.textChannels().size()).id();
+    DispatchEvent empty = FakeEvents.messageCreate(guild.id(), channelId, author, "");
     int overhead = envelope(empty, 1_000_000L + index).length;
     String content = sentence(random, Math.max(8, MESSAGE_CREATE_BYTES - overhead));
-    return FakeEvents.messageCreate(GUILD.id(), channelId, author, content);
+    return FakeEvents.messageCreate(guild.id(), channelId, author, content);
   }
 
   /** Returns {@code count} MESSAGE_CREATE events of about 1.2 KB each. */
   public static List<DispatchEvent> messageCreates(int count) {
+    return messageCreates(count, GUILD);
+  }
+
+  /** Returns {@code count} MESSAGE_CREATE events in {@code guild} of about 1.2 KB each. */
+  public static List<DispatchEvent> messageCreates(int count, FakeGuild guild) {
     List<DispatchEvent> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      events.add(messageCreate(i));
+      events.add(messageCreate(i, guild));
     }
     return events;
   }

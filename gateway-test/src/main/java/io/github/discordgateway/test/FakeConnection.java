@@ -308,6 +308,13 @@ public final class FakeConnection {
     return done;
   }
 
+  /** Writes ready-made WebSocket frames (see {@link RenderedStream}) as raw socket buffers. */
+  CompletableFuture<Void> sendWire(List<byte[]> buffers, boolean zlibFrames) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    enqueue(new Wire(buffers, zlibFrames, done));
+    return done;
+  }
+
   void enqueue(Out out) {
     if (!channel.isActive()) {
       complete(out);
@@ -437,6 +444,21 @@ public final class FakeConnection {
       } else {
         last.addListener(f -> frames.done().complete(null));
       }
+    } else if (out instanceof Wire wire) {
+      ChannelFuture last = null;
+      for (byte[] buffer : wire.buffers()) {
+        // already framed: passes the WebSocket encoder untouched
+        last = channel.write(Unpooled.wrappedBuffer(buffer));
+      }
+      if (zlib && wire.zlibFrames()) {
+        deflater.end();
+        deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+      }
+      if (last == null) {
+        wire.done().complete(null);
+      } else {
+        last.addListener(f -> wire.done().complete(null));
+      }
     } else if (out instanceof Close close) {
       closing = true;
       serverCloseCode = close.code();
@@ -507,16 +529,21 @@ public final class FakeConnection {
       payload.done().complete(null);
     } else if (out instanceof Frames frames) {
       frames.done().complete(null);
+    } else if (out instanceof Wire wire) {
+      wire.done().complete(null);
     }
   }
 
-  sealed interface Out permits Payload, Frames, Close, Silence {}
+  sealed interface Out permits Payload, Frames, Wire, Close, Silence {}
 
   record Payload(byte[] json, CompletableFuture<Void> done, int op) implements Out {}
 
   record Silence() implements Out {}
 
   record Frames(List<byte[]> frames, boolean binary, CompletableFuture<Void> done) implements Out {}
+
+  record Wire(List<byte[]> buffers, boolean zlibFrames, CompletableFuture<Void> done)
+      implements Out {}
 
   record Close(int code, String reason) implements Out {}
 }

@@ -404,6 +404,45 @@ public final class FakeDiscordGateway implements AutoCloseable {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /**
+   * Writes a stream rendered ahead of time to {@code shard}'s connection, segment by segment as
+   * ready-made socket buffers, and blocks until done (or the connection closed). Render it with the
+   * sequence numbers that follow {@link #lastSequence(int)} and for the connection's compression.
+   *
+   * @throws IllegalStateException when the shard has no connected session, or the stream was
+   *     rendered for other sequence numbers or another compression
+   */
+  public StreamResult stream(int shard, RenderedStream rendered) {
+    GatewayState.StreamReservation reservation = state.beginStream(shard, rendered.payloads());
+    long start = System.nanoTime();
+    try {
+      FakeConnection conn = reservation.connection();
+      if (reservation.firstSeq() != rendered.firstSeq() || conn.zlibStream() != rendered.zlib()) {
+        throw new IllegalStateException(
+            "stream rendered for seq "
+                + rendered.firstSeq()
+                + (rendered.zlib() ? " (zlib)" : "")
+                + ", the session continues at "
+                + reservation.firstSeq()
+                + (conn.zlibStream() ? " (zlib)" : ""));
+      }
+      List<byte[]> buffers = new ArrayList<>(rendered.segments().size());
+      for (RenderedStream.Segment segment : rendered.segments()) {
+        buffers.add(segment.wire());
+      }
+      awaitWrite(conn.sendWire(buffers, rendered.zlib()));
+    } finally {
+      state.endStream(reservation.session());
+    }
+    return new StreamResult(
+        rendered.payloads(),
+        rendered.frames(),
+        rendered.bytes(),
+        rendered.firstSeq(),
+        rendered.firstSeq() + rendered.payloads() - 1,
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
   private static void awaitWrite(CompletableFuture<Void> future) {
     try {
       future.get(10, TimeUnit.MINUTES);

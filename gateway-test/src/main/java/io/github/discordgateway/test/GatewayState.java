@@ -941,6 +941,10 @@ final class GatewayState {
     everyone.put("id", guild.id());
     everyone.put("name", "@everyone");
     everyone.put("color", 0);
+    ObjectNode colors = everyone.putObject("colors");
+    colors.put("primary_color", 0);
+    colors.putNull("secondary_color");
+    colors.putNull("tertiary_color");
     everyone.put("hoist", false);
     everyone.putNull("icon");
     everyone.putNull("unicode_emoji");

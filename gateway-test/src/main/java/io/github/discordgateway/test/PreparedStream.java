@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.Deflater;
 
 /**
@@ -94,5 +95,89 @@ public final class PreparedStream {
       }
     }
     return frames;
+  }
+
+  /**
+   * Renders {@code count} payloads of this stream (repeating it as needed) with sequence numbers
+   * {@code firstSeq, firstSeq + 1, ...} as finished WebSocket frames, ready to be written as they
+   * are: binary frames of zlib-stream data when {@code zlib}, text frames otherwise. Every run of
+   * {@link #size()} payloads is one segment compressed by a fresh raw deflater with a SYNC_FLUSH
+   * after each payload, which is a valid continuation of any zlib stream at a payload boundary, so
+   * the segments are rendered in parallel and sent one after the other.
+   *
+   * @param firstSeq the sequence number of the first payload
+   * @param count how many payloads
+   * @param zlib whether to render zlib-stream binary frames
+   * @param frameSize the largest compressed frame (0: one frame per payload)
+   * @return the rendered stream, for {@link FakeDiscordGateway#stream(int, RenderedStream)}
+   */
+  public RenderedStream render(long firstSeq, long count, boolean zlib, int frameSize) {
+    int segments = (int) ((count + suffixes.size() - 1) / suffixes.size());
+    List<RenderedStream.Segment> rendered =
+        IntStream.range(0, segments)
+            .parallel()
+            .mapToObj(
+                i -> {
+                  long first = firstSeq + (long) i * suffixes.size();
+                  int payloads =
+                      (int) Math.min(suffixes.size(), count - (long) i * suffixes.size());
+                  return renderSegment(first, payloads, zlib, frameSize);
+                })
+            .toList();
+    return new RenderedStream(firstSeq, count, zlib, rendered);
+  }
+
+  private RenderedStream.Segment renderSegment(
+      long firstSeq, int payloads, boolean zlib, int frameSize) {
+    List<byte[]> frames = new ArrayList<>(payloads);
+    Deflater deflater = zlib ? new Deflater(Deflater.DEFAULT_COMPRESSION, true) : null;
+    byte[] buffer = zlib ? new byte[16 * 1024] : null;
+    ByteArrayOutputStream payload = new ByteArrayOutputStream(2048);
+    try {
+      for (int i = 0; i < payloads; i++) {
+        payload.reset();
+        payload.writeBytes(PREFIX);
+        payload.writeBytes(Long.toString(firstSeq + i).getBytes(StandardCharsets.US_ASCII));
+        payload.writeBytes(suffixes.get(i));
+        byte[] json = payload.toByteArray();
+        if (!zlib) {
+          frames.add(json);
+          continue;
+        }
+        byte[] compressed = FakeConnection.deflate(deflater, json, buffer);
+        if (frameSize == 0 || compressed.length <= frameSize) {
+          frames.add(compressed);
+        } else {
+          for (int offset = 0; offset < compressed.length; offset += frameSize) {
+            frames.add(
+                java.util.Arrays.copyOfRange(
+                    compressed, offset, Math.min(compressed.length, offset + frameSize)));
+          }
+        }
+      }
+    } finally {
+      if (deflater != null) {
+        deflater.end();
+      }
+    }
+    ByteArrayOutputStream wire = new ByteArrayOutputStream(payloads * 512);
+    for (byte[] frame : frames) {
+      // a server frame: FIN + opcode, unmasked length, payload
+      wire.write(0x80 | (zlib ? 0x2 : 0x1));
+      if (frame.length < 126) {
+        wire.write(frame.length);
+      } else if (frame.length < 65_536) {
+        wire.write(126);
+        wire.write(frame.length >>> 8);
+        wire.write(frame.length & 0xFF);
+      } else {
+        wire.write(127);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+          wire.write((int) ((long) frame.length >>> shift) & 0xFF);
+        }
+      }
+      wire.writeBytes(frame);
+    }
+    return new RenderedStream.Segment(wire.toByteArray(), payloads, frames.size());
   }
 }

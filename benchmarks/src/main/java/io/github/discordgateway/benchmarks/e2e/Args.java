@@ -41,6 +41,10 @@ final class Args {
     return Long.parseLong(get(name, Long.toString(defaultValue)).replace("_", ""));
   }
 
+  boolean getBoolean(String name, boolean defaultValue) {
+    return Boolean.parseBoolean(get(name, Boolean.toString(defaultValue)));
+  }
+
   boolean has(String name) {
     return values.containsKey(name) || System.getProperty(name) != null;
   }

@@ -52,7 +52,7 @@ interface ClientMode {
       int shardId) {}
 
   /** The modes this build knows. */
-  List<String> NAMES = List.of("bare", "core", "core-typed", "spring", "spring-typed");
+  List<String> NAMES = List.of("bare", "core", "core-typed", "spring", "spring-typed", "jda");
 
   /** Returns the mode called {@code name}. */
   static ClientMode named(String name) {
@@ -62,6 +62,7 @@ interface ClientMode {
       case "core-typed" -> new CoreClientMode(true);
       case "spring" -> new SpringClientMode(false);
       case "spring-typed" -> new SpringClientMode(true);
+      case "jda" -> new JdaClientMode();
       default ->
           throw new IllegalArgumentException("Unknown client mode " + name + "; known: " + NAMES);
     };

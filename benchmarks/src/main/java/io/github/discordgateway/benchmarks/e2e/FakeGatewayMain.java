@@ -5,6 +5,7 @@ import io.github.discordgateway.test.DispatchEvent;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.FakeGuild;
 import io.github.discordgateway.test.PreparedStream;
+import io.github.discordgateway.test.RenderedStream;
 import io.github.discordgateway.test.StreamResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -58,10 +61,19 @@ public final class FakeGatewayMain {
             .identifyWindow(Duration.ofMillis(args.getLong("identify-window-ms", 5_000)))
             .heartbeatInterval(Duration.ofMillis(args.getLong("heartbeat-ms", 41_250)))
             .sessionStartLimit(10_000, 10_000)
-            .guilds(guilds(shards, guildsPerShard, members))
+            .guilds(
+                args.getBoolean("stream-guild", false)
+                    ? guilds(shards, Math.max(1, guildsPerShard), members)
+                    : guilds(shards, guildsPerShard, members))
             .start()) {
       List<DispatchEvent> events = Payloads.messageCreates(distinct);
       PreparedStream prepared = PreparedStream.of(events);
+      // with --stream-guild, every shard streams messages of its own guild (which it knows from
+      // GUILD_CREATE, as clients with a cache such as JDA need)
+      boolean streamGuild = args.getBoolean("stream-guild", false);
+      List<FakeGuild> streamGuilds = streamGuild ? guilds(shards, 1, members) : List.of();
+      Map<Integer, PreparedStream> perShard = new HashMap<>();
+      Map<Integer, RenderedStream> rendered = new HashMap<>();
       out.println("READY " + gateway.port() + " " + gateway.gatewayUrl() + " " + gateway.token());
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -69,11 +81,42 @@ public final class FakeGatewayMain {
       while ((line = in.readLine()) != null) {
         String[] words = line.trim().split("\\s+");
         switch (words[0]) {
+          case "prepare" -> {
+            int shard = Integer.parseInt(words[1]);
+            long count = Long.parseLong(words[2]);
+            boolean zlib =
+                gateway
+                    .connection(shard)
+                    .orElseThrow(() -> new IllegalStateException("shard " + shard + " is offline"))
+                    .zlibStream();
+            long start = System.nanoTime();
+            PreparedStream source =
+                streamGuild
+                    ? perShard.computeIfAbsent(
+                        shard,
+                        s ->
+                            PreparedStream.of(
+                                Payloads.messageCreates(distinct, streamGuilds.get(s))))
+                    : prepared;
+            RenderedStream stream =
+                source.render(
+                    gateway.lastSequence(shard) + 1,
+                    count,
+                    zlib,
+                    gateway.config().compressedFrameSize());
+            rendered.put(shard, stream);
+            out.println(
+                "prepared " + count + " " + stream.bytes() + " " + (System.nanoTime() - start));
+          }
           case "stream" -> {
             int shard = Integer.parseInt(words[1]);
             long count = Long.parseLong(words[2]);
             int repetitions = (int) Math.max(1, (count + distinct - 1) / distinct);
-            StreamResult result = gateway.stream(shard, prepared, repetitions);
+            RenderedStream ready = rendered.remove(shard);
+            StreamResult result =
+                ready != null && ready.payloads() == count
+                    ? gateway.stream(shard, ready)
+                    : gateway.stream(shard, prepared, repetitions);
             out.println(
                 "streamed "
                     + result.payloads()

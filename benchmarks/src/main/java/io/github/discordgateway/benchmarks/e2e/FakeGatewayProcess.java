@@ -45,7 +45,7 @@ final class FakeGatewayProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.add("-Xms256m");
-    command.add("-Xmx1g");
+    command.add("-Xmx2g");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(FakeGatewayMain.class.getName());
@@ -73,6 +73,19 @@ final class FakeGatewayProcess implements AutoCloseable {
 
   String token() {
     return token;
+  }
+
+  /**
+   * Renders the next {@code count} MESSAGE_CREATE of {@code shard} as finished frames (compressed
+   * for a zlib-stream connection), so that the next {@link #stream} of that count only writes
+   * ready-made buffers; returns the count, the wire bytes and the nanoseconds it took.
+   */
+  long[] prepare(int shard, long count) throws IOException {
+    commands.println("prepare " + shard + " " + count);
+    String[] reply = expect("prepared");
+    return new long[] {
+      Long.parseLong(reply[1]), Long.parseLong(reply[2]), Long.parseLong(reply[3])
+    };
   }
 
   /** Streams {@code count} MESSAGE_CREATE as fast as possible; blocks until written. */

@@ -20,18 +20,18 @@ class EndToEndSmokeTest {
 
   @Test
   @DisplayName(
-      "throughput: bare, core and Spring clients receive every streamed event, both compressions")
+      "throughput: bare, core, Spring and JDA clients receive every streamed event, both compressions")
   void throughputRunsEveryModeAndCompression() throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ThroughputBenchmark.Result> results =
         ThroughputBenchmark.run(
-            List.of("bare", "core", "core-typed", "spring", "spring-typed"),
+            ClientMode.NAMES,
             List.of(Compression.ZLIB_STREAM, Compression.NONE),
             3_000,
             2_000,
             1,
             new PrintStream(log, true, StandardCharsets.UTF_8));
-    assertThat(results).hasSize(10);
+    assertThat(results).hasSize(12);
     for (ThroughputBenchmark.Result r : results) {
       assertThat(r.eventsPerSecond()).as(r.mode()).isPositive();
       assertThat(r.cpuNanosPerEvent()).as(r.mode()).isPositive();
@@ -43,7 +43,9 @@ class EndToEndSmokeTest {
     assertThat(table.toString(StandardCharsets.UTF_8))
         .contains("| core | zlib-stream |")
         .contains("| spring | zlib-stream |")
-        .contains("| spring-typed | none |");
+        .contains("| spring-typed | none |")
+        .contains("| jda | zlib-stream |")
+        .contains("| jda | none |");
   }
 
   @Test

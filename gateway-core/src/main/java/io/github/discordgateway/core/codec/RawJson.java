@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * One JSON value kept as text, decoded only when asked, and at most once per target. The {@code d}
@@ -22,13 +23,25 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RawJson {
 
+  // One reader per target type: it holds the type's root deserializer, so a decode skips the
+  // mapper's per-call type and deserializer look-ups.
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return GatewayJson.mapper().readerFor(type);
+        }
+      };
+
+  private static final Object[] NONE = {};
+
   private final byte[] bytes;
   private final String text;
   private volatile byte[] encoded;
   private volatile String string;
   private volatile JsonNode tree;
   // Decoded values per target class; tiny (usually 0 or 1 entries), guarded by this.
-  private Object[] decoded = new Object[0];
+  private Object[] decoded = NONE;
 
   private RawJson(byte[] bytes, String text) {
     this.bytes = bytes;
@@ -144,10 +157,10 @@ public final class RawJson {
     }
     T value;
     try {
-      value =
-          bytes != null
-              ? GatewayJson.mapper().readValue(bytes, type)
-              : GatewayJson.mapper().readValue(text, type);
+      ObjectReader reader = READERS.get(type);
+      @SuppressWarnings("unchecked")
+      T read = (T) (bytes != null ? reader.readValue(bytes) : reader.readValue(text));
+      value = read;
     } catch (JacksonException e) {
       throw decodeFailure(type, e);
     } catch (GatewayException e) {

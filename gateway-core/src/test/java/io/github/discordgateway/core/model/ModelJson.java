@@ -2,6 +2,7 @@ package io.github.discordgateway.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.discordgateway.core.codec.GatewayJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Test helper: decodes with the two mappers the model must support and checks they agree. */
+/**
+ * Test helper: decodes with the two mappers the model must support and checks they agree, and that
+ * the library's own mapper (one-pass record binding, fast timestamps) agrees with them.
+ */
 public final class ModelJson {
 
   /** A Jackson 3 mapper with every default. */
@@ -22,8 +26,8 @@ public final class ModelJson {
   public static final ObjectMapper LENIENT =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-  /** Both mappers. */
-  public static final List<ObjectMapper> MAPPERS = List.of(DEFAULT, LENIENT);
+  /** Both mappers and the library's own. */
+  public static final List<ObjectMapper> MAPPERS = List.of(DEFAULT, LENIENT, GatewayJson.mapper());
 
   /** Directory of the protocol example payloads, relative to the module directory. */
   public static final Path EXAMPLES = Path.of("../../shared/protocol/examples");
@@ -35,6 +39,7 @@ public final class ModelJson {
     T viaDefault = DEFAULT.readValue(json, type);
     T viaLenient = LENIENT.readValue(json, type);
     assertThat(viaLenient).isEqualTo(viaDefault);
+    assertThat(GatewayJson.mapper().readValue(json, type)).isEqualTo(viaDefault);
     return viaDefault;
   }
 
@@ -43,6 +48,8 @@ public final class ModelJson {
     T viaDefault = DEFAULT.treeToValue(json, type);
     T viaLenient = LENIENT.treeToValue(json, type);
     assertThat(viaLenient).isEqualTo(viaDefault);
+    assertThat(GatewayJson.mapper().treeToValue(json, type)).isEqualTo(viaDefault);
+    assertThat(GatewayJson.mapper().readValue(json.toString(), type)).isEqualTo(viaDefault);
     return viaDefault;
   }
 

@@ -4,6 +4,8 @@ import io.github.discordgateway.core.codec.RawJson;
 import io.github.discordgateway.core.protocol.EventType;
 import java.util.Objects;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.ResolvableTypeProvider;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,11 +21,21 @@ import tools.jackson.databind.JsonNode;
  * }
  * }</pre>
  */
-public class DispatchEvent extends ApplicationEvent {
+public class DispatchEvent extends ApplicationEvent implements ResolvableTypeProvider {
 
   private static final long serialVersionUID = 1L;
 
   private static final RawJson JSON_NULL = RawJson.of("null");
+
+  // Spring matches listeners by the event's ResolvableType; resolved once per event class instead
+  // of once per published event.
+  private static final ClassValue<ResolvableType> TYPES =
+      new ClassValue<>() {
+        @Override
+        protected ResolvableType computeValue(Class<?> type) {
+          return ResolvableType.forClass(type);
+        }
+      };
 
   private final int shardId;
   private final long sequence;
@@ -109,5 +121,14 @@ public class DispatchEvent extends ApplicationEvent {
         + ", type="
         + type
         + "]";
+  }
+
+  /**
+   * Returns this event's class as Spring resolves it, cached per class: listener matching then
+   * resolves no type per published event.
+   */
+  @Override
+  public ResolvableType getResolvableType() {
+    return TYPES.get(getClass());
   }
 }

@@ -40,7 +40,8 @@ public final class SnowflakeDeserializer extends ValueDeserializer<Long> {
   public Long deserialize(JsonParser p, DeserializationContext ctxt) {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_STRING) {
-      return fromString(p.getString().trim(), ctxt);
+      Long plain = plainDigits(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
+      return plain != null ? plain : fromString(p.getString().trim(), ctxt);
     }
     if (token == JsonToken.VALUE_NUMBER_INT) {
       if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
@@ -59,6 +60,27 @@ public final class SnowflakeDeserializer extends ValueDeserializer<Long> {
       return value;
     }
     return (Long) ctxt.handleUnexpectedToken(Long.class, p);
+  }
+
+  /**
+   * Reads 1 to 19 ASCII digits without creating a string (every snowflake Discord sends); 19 digits
+   * always fit in 64 unsigned bits, so the result equals {@link Long#parseUnsignedLong}.
+   *
+   * @return the value, or {@code null} for any other text, which then takes the general path
+   */
+  private static Long plainDigits(char[] chars, int offset, int length) {
+    if (length < 1 || length > 19) {
+      return null;
+    }
+    long value = 0;
+    for (int i = offset; i < offset + length; i++) {
+      int digit = chars[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return null;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
   }
 
   static Long fromString(String text, DeserializationContext ctxt) {

@@ -1,0 +1,291 @@
+package io.github.discordgateway.core.codec;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.NullValueProvider;
+import tools.jackson.databind.deser.SettableBeanProperty;
+import tools.jackson.databind.deser.bean.BeanDeserializer;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+
+/**
+ * Binds a model record in one pass over its JSON object, using the property deserializers Jackson
+ * resolved for it (so names, null handling, snowflakes and lenient enums are exactly Jackson's),
+ * but without Jackson's per-object creator buffer and reflective {@code invokeWithArguments}: the
+ * arguments go into one array and the canonical constructor is called through a spreading method
+ * handle. A record with one {@link JsonUnwrapped} component (the message of {@code MESSAGE_CREATE})
+ * is bound in the same pass: keys the outer record does not know go to the unwrapped record,
+ * instead of buffering the whole object and binding it twice.
+ *
+ * <p>Anything this class does not handle the same way as Jackson (a value that is not an object,
+ * injected or required properties, any-setters, object ids, keys both records claim, strict creator
+ * features) is passed to the Jackson deserializer it wraps, as is every constructor failure (so the
+ * error is Jackson's).
+ */
+final class RecordDeserializer extends DelegatingDeserializer {
+
+  private static final Object MISSING = new Object();
+  private static final Plan INELIGIBLE = new Plan(null, null, null, null, -1, null, null);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private final Class<?> type;
+  private volatile Plan plan;
+
+  RecordDeserializer(ValueDeserializer<?> delegatee, Class<?> type) {
+    super(delegatee);
+    this.type = type;
+  }
+
+  @Override
+  protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> newDelegatee) {
+    return new RecordDeserializer(newDelegatee, type);
+  }
+
+  @Override
+  public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+    Plan current = plan(ctxt);
+    if (current == INELIGIBLE
+        || !p.isExpectedStartObjectToken()
+        || ctxt.isEnabled(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+        || ctxt.isEnabled(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)) {
+      return _delegatee.deserialize(p, ctxt);
+    }
+    Scratch scratch = SCRATCH.get();
+    Object[] args = scratch.acquire(current.template);
+    Plan inner = current.unwrapped;
+    Object[] innerArgs = inner == null ? null : scratch.acquire(inner.template);
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      p.nextToken();
+      Integer index = current.indexes.get(name);
+      if (index != null) {
+        args[index] = current.read(index, name, p, ctxt);
+      } else if (inner != null && (index = inner.indexes.get(name)) != null) {
+        innerArgs[index] = inner.read(index, name, p, ctxt);
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (inner != null) {
+      args[current.unwrappedIndex] = inner.build(innerArgs, ctxt);
+      scratch.release(innerArgs);
+    }
+    Object value = current.build(args, ctxt);
+    scratch.release(args);
+    return value;
+  }
+
+  private Plan plan(DeserializationContext ctxt) {
+    Plan current = plan;
+    if (current == null) {
+      current = Plan.of(type, _delegatee, ctxt);
+      plan = current;
+    }
+    return current;
+  }
+
+  /** What one record needs at run time: its properties by name and its constructor. */
+  private static final class Plan {
+    private final Class<?> type;
+    private final BeanDeserializer bean;
+    private final SettableBeanProperty[] properties;
+    private final Map<String, Integer> indexes;
+    private final int unwrappedIndex;
+    private final Plan unwrapped;
+    private final MethodHandle constructor;
+    private final Object[] template;
+
+    private Plan(
+        Class<?> type,
+        BeanDeserializer bean,
+        SettableBeanProperty[] properties,
+        Map<String, Integer> indexes,
+        int unwrappedIndex,
+        Plan unwrapped,
+        MethodHandle constructor) {
+      this.type = type;
+      this.bean = bean;
+      this.properties = properties;
+      this.indexes = indexes;
+      this.unwrappedIndex = unwrappedIndex;
+      this.unwrapped = unwrapped;
+      this.constructor = constructor;
+      this.template = properties == null ? null : new Object[properties.length];
+      if (template != null) {
+        Arrays.fill(template, MISSING);
+      }
+    }
+
+    static Plan of(Class<?> type, ValueDeserializer<?> delegatee, DeserializationContext ctxt) {
+      if (!(delegatee instanceof BeanDeserializer bean)
+          || bean.getClass() != BeanDeserializer.class
+          || !type.isRecord()
+          || bean.hasAnySetter()
+          || bean.getObjectIdReader(ctxt) != null
+          || !bean.getValueInstantiator().canCreateFromObjectWith()) {
+        return INELIGIBLE;
+      }
+      RecordComponent[] components = type.getRecordComponents();
+      SettableBeanProperty[] properties = new SettableBeanProperty[components.length];
+      Iterator<SettableBeanProperty> creator = bean.creatorProperties();
+      while (creator.hasNext()) {
+        SettableBeanProperty property = creator.next();
+        int index = property.getCreatorIndex();
+        if (index < 0
+            || index >= properties.length
+            || properties[index] != null
+            || property.getInjectionDefinition() != null
+            || property.isRequired()) {
+          return INELIGIBLE;
+        }
+        properties[index] = property;
+      }
+      for (Iterator<SettableBeanProperty> all = bean.properties(); all.hasNext(); ) {
+        if (!all.next().isCreatorProperty()) {
+          return INELIGIBLE;
+        }
+      }
+      Map<String, Integer> indexes = new HashMap<>();
+      int unwrappedIndex = -1;
+      Plan unwrapped = null;
+      for (int i = 0; i < components.length; i++) {
+        // The annotation does not target record components: it lands on the accessor.
+        if (components[i].getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+          if (unwrapped != null) {
+            return INELIGIBLE;
+          }
+          ValueDeserializer<Object> nested =
+              ctxt.findRootValueDeserializer(ctxt.constructType(components[i].getGenericType()));
+          if (!(nested instanceof RecordDeserializer record)) {
+            return INELIGIBLE;
+          }
+          unwrapped = record.plan(ctxt);
+          if (unwrapped == INELIGIBLE || unwrapped.unwrapped != null) {
+            return INELIGIBLE;
+          }
+          unwrappedIndex = i;
+        } else if (properties[i] == null) {
+          return INELIGIBLE;
+        } else {
+          indexes.put(properties[i].getName(), i);
+        }
+      }
+      if (unwrapped != null) {
+        for (String name : indexes.keySet()) {
+          if (unwrapped.indexes.containsKey(name)) {
+            return INELIGIBLE;
+          }
+        }
+      }
+      MethodHandle constructor;
+      try {
+        List<Class<?>> parameters = new ArrayList<>();
+        for (RecordComponent component : components) {
+          parameters.add(component.getType());
+        }
+        constructor =
+            MethodHandles.publicLookup()
+                .findConstructor(type, MethodType.methodType(void.class, parameters))
+                .asSpreader(Object[].class, components.length)
+                .asType(MethodType.methodType(Object.class, Object[].class));
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return INELIGIBLE;
+      }
+      return new Plan(
+          type, bean, properties, Map.copyOf(indexes), unwrappedIndex, unwrapped, constructor);
+    }
+
+    Object read(int index, String name, JsonParser p, DeserializationContext ctxt) {
+      try {
+        return properties[index].deserialize(p, ctxt);
+      } catch (Exception e) {
+        throw wrap(e, name, ctxt);
+      }
+    }
+
+    Object build(Object[] args, DeserializationContext ctxt) {
+      for (int i = 0; i < args.length; i++) {
+        if (args[i] == MISSING) {
+          args[i] = i == unwrappedIndex ? null : absent(properties[i], ctxt);
+        }
+      }
+      try {
+        return (Object) constructor.invokeExact(args);
+      } catch (Throwable e) {
+        // Let Jackson build it again: it throws the error it always threw for this constructor.
+        return bean.getValueInstantiator().createFromObjectWith(ctxt, args);
+      }
+    }
+
+    private Object absent(SettableBeanProperty property, DeserializationContext ctxt) {
+      try {
+        NullValueProvider provider = property.getNullValueProvider();
+        Object value = provider == null ? null : provider.getAbsentValue(ctxt);
+        return value != null ? value : property.getValueDeserializer().getAbsentValue(ctxt);
+      } catch (Exception e) {
+        throw wrap(e, property.getName(), ctxt);
+      }
+    }
+
+    private RuntimeException wrap(Exception e, String name, DeserializationContext ctxt) {
+      if (!(e instanceof JacksonException)
+          && e instanceof RuntimeException runtime
+          && !ctxt.isEnabled(DeserializationFeature.WRAP_EXCEPTIONS)) {
+        return runtime;
+      }
+      return JacksonException.wrapWithPath(e, type, name);
+    }
+  }
+
+  /**
+   * Argument arrays of one thread, reused: a record's constructor copies the arguments, so the
+   * array is free again once the record exists. A stack per length serves nested records of the
+   * same type (a message's referenced message); deeper nesting allocates.
+   */
+  private static final class Scratch {
+    private static final int MAX_LENGTH = 64;
+    private static final int DEPTH = 4;
+
+    private final Object[][][] free = new Object[MAX_LENGTH + 1][][];
+    private final int[] count = new int[MAX_LENGTH + 1];
+
+    Object[] acquire(Object[] template) {
+      int n = template.length;
+      if (n <= MAX_LENGTH && count[n] > 0) {
+        Object[] args = free[n][--count[n]];
+        free[n][count[n]] = null;
+        System.arraycopy(template, 0, args, 0, n);
+        return args;
+      }
+      return template.clone();
+    }
+
+    void release(Object[] args) {
+      int n = args.length;
+      if (n > MAX_LENGTH) {
+        return;
+      }
+      Object[][] stack = free[n];
+      if (stack == null) {
+        stack = new Object[DEPTH][];
+        free[n] = stack;
+      }
+      if (count[n] < DEPTH) {
+        Arrays.fill(args, null);
+        stack[count[n]++] = args;
+      }
+    }
+  }
+}
