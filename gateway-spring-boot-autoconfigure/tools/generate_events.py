@@ -2,11 +2,15 @@
 """Generates the typed dispatch event classes of io.github.discordgateway.autoconfigure.event.
 
 Reads the EventType enum and the DispatchPayloads mapping of gateway-core, the payload records and
-section 11.2 of the protocol digest; writes one <CamelCase>Event class per dispatch name plus
-DispatchEvents (the factory indexed by EventType ordinal). The output is committed; the build does
-not run this script. Run from the repository root:
+the table of event descriptions next to this script (dispatch-events.tsv); writes one
+<CamelCase>Event class per dispatch name plus DispatchEvents (the factory indexed by EventType
+ordinal). Needs only the Python 3 standard library. The output is committed and formatted by
+spotless; regenerate and format it with
 
-    python3 gateway-spring-boot-autoconfigure/tools/generate_events.py
+    ./mvnw -B -ntp -Pgenerate -pl gateway-spring-boot-autoconfigure -am -DskipTests test-compile
+
+CI runs that and fails if the committed classes differ. The script can also be run alone, from any
+directory: python3 gateway-spring-boot-autoconfigure/tools/generate_events.py
 """
 import os
 import re
@@ -17,7 +21,7 @@ CORE = os.path.join(ROOT, "gateway-core/src/main/java/io/github/discordgateway/c
 OUT = os.path.join(
     ROOT,
     "gateway-spring-boot-autoconfigure/src/main/java/io/github/discordgateway/autoconfigure/event")
-DIGEST = os.path.join(ROOT, "..", "shared", "protocol", "discord-gateway.md")
+DESCRIPTIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dispatch-events.tsv")
 PKG = "io.github.discordgateway.autoconfigure.event"
 
 # accessor name for events whose payload is a plain object record of core.model
@@ -85,12 +89,13 @@ def payload_mapping():
     return mapping
 
 
-def digest_descriptions():
-    text = read(DIGEST)
-    section = text[text.index("### 11.2") : text.index("## 12.")]
+def event_descriptions():
     result = {}
-    for name, desc in re.findall(r"^\|\s*\d+\s*\|\s*`([A-Z_]+)`\s*\|\s*(.*?)\s*\|\s*$", section, re.M):
-        result[name] = desc
+    for line in read(DESCRIPTIONS).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, desc = line.split("\t", 1)
+        result[name.strip()] = desc.strip()
     return result
 
 
@@ -321,7 +326,7 @@ def generate_factory(events):
 def main():
     events = event_types()
     mapping = payload_mapping()
-    descriptions = digest_descriptions()
+    descriptions = event_descriptions()
     missing = [e for e in events if e not in mapping or e not in descriptions]
     if missing:
         raise SystemExit("no payload or description for " + ", ".join(missing))

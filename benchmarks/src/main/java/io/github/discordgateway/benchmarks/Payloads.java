@@ -1,7 +1,7 @@
 package io.github.discordgateway.benchmarks;
 
 import io.github.discordgateway.core.codec.GatewayJson;
-import io.github.discordgateway.test.DispatchEvent;
+import io.github.discordgateway.test.FakeDispatch;
 import io.github.discordgateway.test.FakeEvents;
 import io.github.discordgateway.test.FakeGuild;
 import io.github.discordgateway.test.FakeUser;
@@ -68,29 +68,29 @@ public final class Payloads {
   private Payloads() {}
 
   /** Returns a MESSAGE_CREATE in {@link #GUILD} whose envelope is about 1.2 KB. */
-  public static DispatchEvent messageCreate(int index) {
+  public static FakeDispatch messageCreate(int index) {
     return messageCreate(index, GUILD);
   }
 
   /** Returns a MESSAGE_CREATE in {@code guild} whose envelope is about 1.2 KB. */
-  public static DispatchEvent messageCreate(int index, FakeGuild guild) {
+  public static FakeDispatch messageCreate(int index, FakeGuild guild) {
     Random random = new Random(index);
     FakeUser author = guild.members().get(index % guild.members().size());
     String channelId = guild.textChannels().get(index % guild.textChannels().size()).id();
-    DispatchEvent empty = FakeEvents.messageCreate(guild.id(), channelId, author, "");
+    FakeDispatch empty = FakeEvents.messageCreate(guild.id(), channelId, author, "");
     int overhead = envelope(empty, 1_000_000L + index).length;
     String content = sentence(random, Math.max(8, MESSAGE_CREATE_BYTES - overhead));
     return FakeEvents.messageCreate(guild.id(), channelId, author, content);
   }
 
   /** Returns {@code count} MESSAGE_CREATE events of about 1.2 KB each. */
-  public static List<DispatchEvent> messageCreates(int count) {
+  public static List<FakeDispatch> messageCreates(int count) {
     return messageCreates(count, GUILD);
   }
 
   /** Returns {@code count} MESSAGE_CREATE events in {@code guild} of about 1.2 KB each. */
-  public static List<DispatchEvent> messageCreates(int count, FakeGuild guild) {
-    List<DispatchEvent> events = new ArrayList<>(count);
+  public static List<FakeDispatch> messageCreates(int count, FakeGuild guild) {
+    List<FakeDispatch> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       events.add(messageCreate(i, guild));
     }
@@ -98,7 +98,7 @@ public final class Payloads {
   }
 
   /** Returns a PRESENCE_UPDATE with a custom status and a game with assets and buttons. */
-  public static DispatchEvent presenceUpdate(int index) {
+  public static FakeDispatch presenceUpdate(int index) {
     FakeUser user = GUILD.members().get(index % GUILD.members().size());
     ObjectNode d = GatewayJson.mapper().createObjectNode();
     d.putObject("user").put("id", user.id());
@@ -128,11 +128,11 @@ public final class Payloads {
     ObjectNode clientStatus = d.putObject("client_status");
     clientStatus.put("desktop", "online");
     clientStatus.put("mobile", "idle");
-    return new DispatchEvent("PRESENCE_UPDATE", GatewayJson.mapper().writeValueAsString(d));
+    return new FakeDispatch("PRESENCE_UPDATE", GatewayJson.mapper().writeValueAsString(d));
   }
 
   /** Returns a GUILD_CREATE of a guild with {@code memberCount} members and their presences. */
-  public static DispatchEvent guildCreate(int memberCount) {
+  public static FakeDispatch guildCreate(int memberCount) {
     FakeGuild guild = FakeGuild.generated("813404539398905876", "Large Guild", memberCount);
     ObjectNode d = GatewayJson.mapper().createObjectNode();
     d.put("id", guild.id());
@@ -208,11 +208,11 @@ public final class Payloads {
     d.putArray("voice_states");
     d.putArray("stage_instances");
     d.putArray("guild_scheduled_events");
-    return new DispatchEvent("GUILD_CREATE", GatewayJson.mapper().writeValueAsString(d));
+    return new FakeDispatch("GUILD_CREATE", GatewayJson.mapper().writeValueAsString(d));
   }
 
   /** Returns the UTF-8 envelope {@code {"op":0,"s":seq,"t":...,"d":...}} of {@code event}. */
-  public static byte[] envelope(DispatchEvent event, long seq) {
+  public static byte[] envelope(FakeDispatch event, long seq) {
     return ("{\"op\":0,\"s\":"
             + seq
             + ",\"t\":\""
@@ -240,7 +240,7 @@ public final class Payloads {
             + "\",\"unavailable\":true}],\"session_id\":\"3f1c2b9a8e7d6c5b4a39281706f5e4d3\","
             + "\"resume_gateway_url\":\"wss://127.0.0.1:1/resume\",\"shard\":[0,1],"
             + "\"application\":{\"id\":\"1085128370007572480\",\"flags\":0}}";
-    return envelope(new DispatchEvent("READY", d), 1);
+    return envelope(new FakeDispatch("READY", d), 1);
   }
 
   /**
@@ -276,7 +276,7 @@ public final class Payloads {
   public static List<byte[]> recordedMix(int count) {
     List<byte[]> payloads = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      DispatchEvent event;
+      FakeDispatch event;
       int kind = i % 10;
       if (kind < 6) {
         event = messageCreate(i);

@@ -165,18 +165,23 @@ public class GatewayException extends RuntimeException {
     CloseCode known = CloseCode.of(code);
     StringBuilder message = new StringBuilder("Gateway closed with ").append(code).append(' ');
     message.append('(').append(known.description()).append(')');
-    if (reason != null && !reason.isEmpty()) {
-      message.append(": ").append(reason);
+    String trimmed = reason == null ? "" : reason.strip();
+    while (trimmed.endsWith(".")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
+    if (!trimmed.isEmpty()) {
+      message.append(": ").append(trimmed);
+    }
+    // no final period: callers append their own sentence ("... Not retrying")
     switch (kind) {
-      case AUTHENTICATION_FAILED -> message.append(". Check the bot token.");
-      case INVALID_INTENTS -> message.append(". The intents value is invalid.");
+      case AUTHENTICATION_FAILED -> message.append(". Check the bot token");
+      case INVALID_INTENTS -> message.append(". The intents value is invalid");
       case DISALLOWED_INTENTS ->
           message.append(
               ". A privileged intent is not enabled for the application in the Developer"
-                  + " Portal.");
-      case SHARDING_REQUIRED -> message.append(". Run more shards.");
-      case INVALID_SHARD -> message.append(". Check the shard id and count.");
+                  + " Portal");
+      case SHARDING_REQUIRED -> message.append(". Run more shards");
+      case INVALID_SHARD -> message.append(". Check the shard id and count");
       default -> {}
     }
     return new GatewayException(kind, message.toString(), code, null, null);

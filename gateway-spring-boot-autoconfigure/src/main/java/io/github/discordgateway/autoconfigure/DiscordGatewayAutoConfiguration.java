@@ -27,8 +27,9 @@ import org.springframework.web.socket.client.WebSocketClient;
  * this process (for a fixed shard total), its transport over spring-websocket, the {@link
  * SessionStore} and {@link IdentifyLimiter}, the bridge that publishes shard events as Spring
  * {@code ApplicationEvent}s, the {@link DiscordGateway} command bean and the {@link
- * DiscordGatewayLifecycle} that connects after the context is ready. Every bean backs off when the
- * application defines one of its type.
+ * DiscordGatewayLifecycle} that connects when the context starts. Every bean backs off when the
+ * application defines one of its type, except the WebSocket client, which backs off only for a bean
+ * named {@value #WEB_SOCKET_CLIENT_BEAN_NAME}.
  *
  * <p>Active unless {@code discord.gateway.enabled=false}.
  */
@@ -45,6 +46,13 @@ import org.springframework.web.socket.client.WebSocketClient;
   DiscordGatewayConfigurations.ActuatorSanitizingConfiguration.class
 })
 public final class DiscordGatewayAutoConfiguration {
+
+  /**
+   * Name of the {@link WebSocketClient} bean the gateway transport uses. Only a bean of this name
+   * replaces the default client; other {@code WebSocketClient} beans of the application are left
+   * alone. To replace the whole transport, define a {@code GatewayTransport} bean instead.
+   */
+  public static final String WEB_SOCKET_CLIENT_BEAN_NAME = "discordWebSocketClient";
 
   /**
    * Masks {@code discord.gateway.token} in every spelling ({@code DISCORD_GATEWAY_TOKEN}, ...) and

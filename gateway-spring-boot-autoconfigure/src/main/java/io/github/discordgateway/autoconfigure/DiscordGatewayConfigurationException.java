@@ -20,7 +20,9 @@ public class DiscordGatewayConfigurationException extends RuntimeException {
     /** The shard total or the shard ids are invalid. */
     INVALID_SHARDS,
     /** A value is outside its allowed range or malformed. */
-    INVALID_VALUE
+    INVALID_VALUE,
+    /** A setting needs a library that is not on the class path. */
+    MISSING_DEPENDENCY
   }
 
   private final Kind kind;

@@ -13,13 +13,15 @@ class DiscordGatewayConfigurationFailureAnalyzer
   @Override
   protected FailureAnalysis analyze(
       Throwable rootFailure, DiscordGatewayConfigurationException cause) {
-    String description = "The Discord gateway is misconfigured: " + cause.getMessage();
+    String message = cause.getMessage();
+    String description =
+        "The Discord gateway is misconfigured: " + message + (message.endsWith(".") ? "" : ".");
     String action =
         switch (cause.kind()) {
           case MISSING_TOKEN ->
               "Set the bot token from the Developer Portal in '"
                   + cause.property()
-                  + "' (for example discord.gateway.token=${DISCORD_TOKEN} with the"
+                  + "' (for example discord.gateway.token=${DISCORD_TOKEN:} and the"
                   + " DISCORD_TOKEN environment variable), or define a DiscordConnectionDetails"
                   + " bean, or switch the gateway off with discord.gateway.enabled=false.";
           case UNKNOWN_INTENT ->
@@ -33,6 +35,12 @@ class DiscordGatewayConfigurationFailureAnalyzer
                   + " every id in discord.gateway.shards.ids (for example 0-3 or 0,2) is below"
                   + " the total.";
           case INVALID_VALUE -> "Fix '" + cause.property() + "' as described above.";
+          case MISSING_DEPENDENCY ->
+              "Add the dependency "
+                  + GatewayPropertiesMapper.ZSTD_DEPENDENCY
+                  + " (its version is managed by gateway-bom) to the application, or set '"
+                  + cause.property()
+                  + "' to zlib-stream.";
         };
     return new FailureAnalysis(description, action, cause);
   }

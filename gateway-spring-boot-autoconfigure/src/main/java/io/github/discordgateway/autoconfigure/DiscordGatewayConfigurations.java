@@ -28,18 +28,22 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.web.socket.client.WebSocketClient;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -70,8 +74,11 @@ final class DiscordGatewayConfigurations {
     GatewaySettings discordGatewaySettings(
         DiscordGatewayProperties properties,
         DiscordConnectionDetails connectionDetails,
-        ObjectProvider<GatewaySettingsCustomizer> customizers) {
+        ObjectProvider<GatewaySettingsCustomizer> customizers,
+        ResourceLoader resourceLoader) {
       GatewayPropertiesMapper.validate(properties);
+      GatewayPropertiesMapper.validate(
+          properties, connectionDetails, resourceLoader.getClassLoader());
       GatewaySettings.Builder builder =
           GatewayPropertiesMapper.settings(properties, connectionDetails.token());
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -122,7 +129,11 @@ final class DiscordGatewayConfigurations {
     }
   }
 
-  /** The JSR-356 client of spring-websocket (Tomcat's by default). */
+  /**
+   * The JSR-356 client of spring-websocket (Tomcat's by default), as the bean named {@value
+   * DiscordGatewayAutoConfiguration#WEB_SOCKET_CLIENT_BEAN_NAME}: other {@link WebSocketClient}
+   * beans of the application are not used for Discord.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(
       name = {
@@ -131,8 +142,8 @@ final class DiscordGatewayConfigurations {
       })
   static class WebSocketClientConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(WebSocketClient.class)
+    @Bean(DiscordGatewayAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME)
+    @ConditionalOnMissingBean(name = DiscordGatewayAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME)
     StandardWebSocketClient discordWebSocketClient(Environment environment) {
       // the connect task runs on this executor only during the handshake; reading runs on the
       // container's shared I/O threads, so no thread is held per connection
@@ -148,15 +159,17 @@ final class DiscordGatewayConfigurations {
     }
   }
 
-  /** The gateway transport over whatever {@link WebSocketClient} the context has. */
+  /** The gateway transport over the Discord {@link WebSocketClient} bean. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnBean(WebSocketClient.class)
+  @ConditionalOnBean(name = DiscordGatewayAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME)
   static class TransportConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     GatewayTransport discordGatewayTransport(
-        WebSocketClient webSocketClient, DiscordGatewayProperties properties) {
+        @Qualifier(DiscordGatewayAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME)
+            WebSocketClient webSocketClient,
+        DiscordGatewayProperties properties) {
       return new SpringWebSocketTransport(
           webSocketClient,
           GatewayPropertiesMapper.maxFrameBytes(properties),
@@ -262,6 +275,12 @@ final class DiscordGatewayConfigurations {
         ShardManager shardManager, DiscordGatewayProperties properties) {
       return new DiscordGatewayLifecycle(
           shardManager, properties.getStopTimeout(), properties.isAutoStartup());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "discord.gateway", name = "fatal-action", havingValue = "exit")
+    FatalCloseExit discordGatewayFatalCloseExit(ConfigurableApplicationContext context) {
+      return new FatalCloseExit(context, System::exit);
     }
   }
 

@@ -1,8 +1,7 @@
 package io.github.discordgateway.autoconfigure;
 
-import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.codec.Encoding;
-import io.github.discordgateway.core.protocol.ActivityType;
+import io.github.discordgateway.core.protocol.BotActivityType;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  * <pre>{@code
  * discord:
  *   gateway:
- *     token: ${DISCORD_TOKEN}
+ *     token: ${DISCORD_TOKEN:}
  *     intents: [GUILDS, GUILD_MESSAGES, MESSAGE_CONTENT]
  *     shards:
  *       total: auto
@@ -45,17 +44,20 @@ public class DiscordGatewayProperties {
   private List<String> intents = new ArrayList<>(List.of("GUILDS", "GUILD_MESSAGES"));
 
   /**
-   * Gateway WebSocket URL to connect to instead of the one returned by the REST API, for proxies
-   * and tests (for example ws://127.0.0.1:8080). With a fixed shard total and this URL, no REST
-   * call is made at start-up.
+   * Gateway WebSocket URL (ws:// or wss://) to connect to instead of the one returned by the REST
+   * API, for proxies and tests (for example ws://127.0.0.1:8080). With a fixed shard total and this
+   * URL, no REST call is made at start-up.
    */
   private URI url;
 
   /** Base URL of the Discord REST API, used to discover the gateway URL and the shard count. */
   private URI apiUrl = URI.create("https://discord.com/api/v10");
 
-  /** Transport compression of what Discord sends: zlib-stream, zstd-stream or none. */
-  private Compression compression = Compression.ZLIB_STREAM;
+  /**
+   * Transport compression of what Discord sends: zlib-stream, zstd-stream (needs
+   * com.github.luben:zstd-jni on the class path) or none.
+   */
+  private String compression = "zlib-stream";
 
   /** Payload encoding: json (the default) or etf (Erlang External Term Format). */
   private Encoding encoding = Encoding.JSON;
@@ -73,6 +75,14 @@ public class DiscordGatewayProperties {
 
   /** Time a graceful shutdown waits for the connections to close. */
   private Duration stopTimeout = Duration.ofSeconds(5);
+
+  /**
+   * What to do when a shard stops for good on a fatal close code (4004 bad token, 4010 invalid
+   * shard, 4011 sharding required, 4012 invalid API version, 4013 invalid intents, 4014 disallowed
+   * intents): none keeps the application running (health reports the shard down), exit closes the
+   * application and exits the JVM with status 1, for deployments where nothing watches readiness.
+   */
+  private FatalAction fatalAction = FatalAction.NONE;
 
   /** Shards this application runs. */
   private final Shards shards = new Shards();
@@ -132,12 +142,20 @@ public class DiscordGatewayProperties {
     this.apiUrl = apiUrl;
   }
 
-  public Compression getCompression() {
+  public String getCompression() {
     return compression;
   }
 
-  public void setCompression(Compression compression) {
+  public void setCompression(String compression) {
     this.compression = compression;
+  }
+
+  public FatalAction getFatalAction() {
+    return fatalAction;
+  }
+
+  public void setFatalAction(FatalAction fatalAction) {
+    this.fatalAction = fatalAction;
   }
 
   /** Returns the payload encoding. */
@@ -222,6 +240,14 @@ public class DiscordGatewayProperties {
         + "/"
         + shards.ids
         + "]";
+  }
+
+  /** What the application does when a shard stops for good on a fatal close code. */
+  public enum FatalAction {
+    /** Keep running: the shard stays down and health reports it. */
+    NONE,
+    /** Close the application context and exit the JVM with status 1. */
+    EXIT
   }
 
   /** Shards this application runs. */
@@ -312,7 +338,7 @@ public class DiscordGatewayProperties {
     private String name;
 
     /** Type of the activity: playing, streaming, listening, watching, custom or competing. */
-    private ActivityType type = ActivityType.PLAYING;
+    private BotActivityType type = BotActivityType.PLAYING;
 
     /** Extra text; the shown text of a custom status. */
     private String state;
@@ -328,11 +354,11 @@ public class DiscordGatewayProperties {
       this.name = name;
     }
 
-    public ActivityType getType() {
+    public BotActivityType getType() {
       return type;
     }
 
-    public void setType(ActivityType type) {
+    public void setType(BotActivityType type) {
       this.type = type;
     }
 

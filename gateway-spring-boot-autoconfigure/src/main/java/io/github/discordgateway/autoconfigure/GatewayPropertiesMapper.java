@@ -3,7 +3,8 @@ package io.github.discordgateway.autoconfigure;
 import io.github.discordgateway.autoconfigure.DiscordGatewayConfigurationException.Kind;
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.client.GatewaySettings;
-import io.github.discordgateway.core.protocol.Activity;
+import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.protocol.BotActivity;
 import io.github.discordgateway.core.protocol.ConnectionProperties;
 import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.protocol.PresenceStatus;
@@ -11,12 +12,17 @@ import io.github.discordgateway.core.protocol.UpdatePresence;
 import io.github.discordgateway.core.shard.BackoffPolicy;
 import io.github.discordgateway.core.shard.ShardIds;
 import io.github.discordgateway.core.shard.ShardOptions;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.util.ClassUtils;
 
 /**
  * Validates {@link DiscordGatewayProperties} and turns them into core settings. Every failure is a
@@ -28,6 +34,17 @@ final class GatewayPropertiesMapper {
 
   /** Largest shard id accepted in {@code shards.ids} before an {@code auto} total is known. */
   static final int MAX_AUTO_SHARD_ID = (1 << 20) - 1;
+
+  /** The values of {@code discord.gateway.compression}, as written in the configuration. */
+  static final String COMPRESSION_VALUES = "zlib-stream, zstd-stream, none";
+
+  /** The class of zstd-jni that {@code zstd-stream} needs. */
+  static final String ZSTD_CLASS = "com.github.luben.zstd.ZstdDecompressCtx";
+
+  /** The dependency to add for {@code zstd-stream}. */
+  static final String ZSTD_DEPENDENCY = "com.github.luben:zstd-jni";
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)(:[^}]*)?}");
 
   private GatewayPropertiesMapper() {}
 
@@ -72,6 +89,58 @@ final class GatewayPropertiesMapper {
     backoff(properties.getReconnect());
     presence(properties.getPresence());
     connectionProperties(connection);
+    compression(properties.getCompression());
+  }
+
+  /**
+   * Checks what depends on the connection details and the class path: the gateway URL scheme and
+   * the zstd-jni dependency of {@code zstd-stream}.
+   */
+  static void validate(
+      DiscordGatewayProperties properties,
+      DiscordConnectionDetails connectionDetails,
+      ClassLoader classLoader) {
+    gatewayUrl(connectionDetails.gatewayUrl());
+    if (compression(properties.getCompression()) == Compression.ZSTD_STREAM
+        && !ClassUtils.isPresent(ZSTD_CLASS, classLoader)) {
+      throw new DiscordGatewayConfigurationException(
+          Kind.MISSING_DEPENDENCY,
+          PREFIX + "compression",
+          "discord.gateway.compression is zstd-stream, but "
+              + ZSTD_DEPENDENCY
+              + " is not on the class path");
+    }
+  }
+
+  /** Parses {@code discord.gateway.compression}: zlib-stream, zstd-stream or none. */
+  static Compression compression(String value) {
+    // the documented form, or the enum constant's name (ZLIB_STREAM) as Boot's enum binding allows
+    String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    return switch (text) {
+      case "zlib-stream" -> Compression.ZLIB_STREAM;
+      case "zstd-stream" -> Compression.ZSTD_STREAM;
+      case "none" -> Compression.NONE;
+      default ->
+          throw invalid(
+              "compression",
+              "compression must be one of " + COMPRESSION_VALUES + ", but was '" + value + "'");
+    };
+  }
+
+  /** Checks that a configured gateway URL is a WebSocket URL. */
+  static void gatewayUrl(URI url) {
+    if (url == null) {
+      return;
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("ws") || scheme.equals("wss")) || url.getHost() == null) {
+      throw invalid(
+          "url",
+          "url must be a WebSocket URL (ws:// or wss://, for example wss://gateway.discord.gg),"
+              + " but was '"
+              + url
+              + "'");
+    }
   }
 
   /** Returns the intents named in the configuration. */
@@ -160,12 +229,25 @@ final class GatewayPropertiesMapper {
       throw new DiscordGatewayConfigurationException(
           Kind.MISSING_TOKEN,
           PREFIX + "token",
-          "No bot token is configured (discord.gateway.token is empty).");
+          "No bot token is configured (discord.gateway.token is empty)");
+    }
+    Matcher placeholder = PLACEHOLDER.matcher(token);
+    if (placeholder.find()) {
+      // Boot leaves a placeholder it cannot resolve as it is: the variable is not set
+      String name = placeholder.group(1);
+      throw new DiscordGatewayConfigurationException(
+          Kind.MISSING_TOKEN,
+          PREFIX + "token",
+          "No bot token is configured: discord.gateway.token is the unresolved placeholder ${"
+              + name
+              + "} (no property or environment variable '"
+              + name
+              + "' is set)");
     }
     GatewaySettings.Builder builder =
         GatewaySettings.builder(token)
             .intents(intents(properties.getIntents()))
-            .compression(properties.getCompression())
+            .compression(compression(properties.getCompression()))
             .encoding(properties.getEncoding())
             .largeThreshold(properties.getLargeThreshold())
             .properties(connectionProperties(properties.getConnection()));
@@ -212,10 +294,10 @@ final class GatewayPropertiesMapper {
       return null;
     }
     try {
-      List<Activity> activities =
+      List<BotActivity> activities =
           hasActivity
               ? List.of(
-                  new Activity(
+                  new BotActivity(
                       activity.getName(),
                       activity.getType(),
                       activity.getState(),
@@ -244,7 +326,9 @@ final class GatewayPropertiesMapper {
     }
   }
 
+  /** A value error; a message that starts with the short property name gets the full name. */
   private static DiscordGatewayConfigurationException invalid(String property, String message) {
-    return new DiscordGatewayConfigurationException(Kind.INVALID_VALUE, PREFIX + property, message);
+    String full = message.startsWith(property) ? PREFIX + message : message;
+    return new DiscordGatewayConfigurationException(Kind.INVALID_VALUE, PREFIX + property, full);
   }
 }

@@ -8,7 +8,7 @@ import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.command.GuildMembersCollector;
-import io.github.discordgateway.core.protocol.ActivityType;
+import io.github.discordgateway.core.protocol.BotActivityType;
 import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
@@ -117,7 +117,10 @@ class DiscordGatewayAutoConfigurationTests {
     contextRunner
         .withBean(SessionStore.class, () -> store)
         .withBean(IdentifyLimiter.class, () -> limiter)
-        .withBean(WebSocketClient.class, () -> client)
+        .withBean(
+            DiscordGatewayAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME,
+            WebSocketClient.class,
+            () -> client)
         .withBean(DiscordConnectionDetails.class, () -> details)
         .run(
             context -> {
@@ -258,7 +261,7 @@ class DiscordGatewayAutoConfigurationTests {
               assertThat(settings.largeThreshold()).isEqualTo(100);
               assertThat(settings.presence().status()).isEqualTo(PresenceStatus.DND);
               assertThat(settings.presence().activities().get(0).type())
-                  .isEqualTo(ActivityType.WATCHING);
+                  .isEqualTo(BotActivityType.WATCHING);
               assertThat(calls).containsExactly("first", "second", "manager");
             });
   }

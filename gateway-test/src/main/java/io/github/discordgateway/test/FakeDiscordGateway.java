@@ -273,15 +273,15 @@ public final class FakeDiscordGateway implements AutoCloseable {
 
   /**
    * Sends a dispatch to every shard's session; returns how many sessions got it, once it is written
-   * (see {@link #dispatch(DispatchEvent)}).
+   * (see {@link #dispatch(FakeDispatch)}).
    */
   public int dispatch(String type, String dataJson) {
-    return dispatch(new DispatchEvent(type, dataJson));
+    return dispatch(new FakeDispatch(type, dataJson));
   }
 
   /** Sends a dispatch to {@code shard}'s session; returns 1 if sent, 0 otherwise. */
   public int dispatch(int shard, String type, String dataJson) {
-    return dispatch(shard, new DispatchEvent(type, dataJson));
+    return dispatch(shard, new FakeDispatch(type, dataJson));
   }
 
   /**
@@ -294,25 +294,25 @@ public final class FakeDiscordGateway implements AutoCloseable {
    * drop, a close, op 7) comes after it on the wire. Called from the fake's own I/O threads (a
    * {@link RestDispatcher}), it does not wait.
    */
-  public int dispatch(DispatchEvent event) {
+  public int dispatch(FakeDispatch event) {
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     return awaitWritten(writes, state.dispatch(null, event, writes));
   }
 
   /**
    * Sends {@code event} to {@code shard}'s session; returns 1 if sent, 0 otherwise, once written
-   * (see {@link #dispatch(DispatchEvent)}).
+   * (see {@link #dispatch(FakeDispatch)}).
    */
-  public int dispatch(int shard, DispatchEvent event) {
+  public int dispatch(int shard, FakeDispatch event) {
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     return awaitWritten(writes, state.dispatch(shard, event, writes));
   }
 
   /**
    * Sends {@code event} to the shard owning its {@code guild_id} (shard 0 without one), once
-   * written (see {@link #dispatch(DispatchEvent)}).
+   * written (see {@link #dispatch(FakeDispatch)}).
    */
-  public int route(DispatchEvent event) {
+  public int route(FakeDispatch event) {
     List<CompletableFuture<Void>> writes = new ArrayList<>();
     return awaitWritten(writes, state.route(event, writes));
   }

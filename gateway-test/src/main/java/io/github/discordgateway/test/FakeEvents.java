@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builders of realistic dispatch payloads for the events tests send most. Every builder returns a
- * {@link DispatchEvent} to hand to {@link FakeDiscordGateway#dispatch(DispatchEvent)}.
+ * {@link FakeDispatch} to hand to {@link FakeDiscordGateway#dispatch(FakeDispatch)}.
  *
  * <pre>{@code
  * FakeGuild guild = FakeGatewayConfig.DEFAULT_GUILD;
@@ -25,14 +25,14 @@ public final class FakeEvents {
   private FakeEvents() {}
 
   /** MESSAGE_CREATE by {@code author} in the first text channel of {@code guild}. */
-  public static DispatchEvent messageCreate(FakeGuild guild, FakeUser author, String content) {
+  public static FakeDispatch messageCreate(FakeGuild guild, FakeUser author, String content) {
     String channelId =
         guild.textChannels().isEmpty() ? guild.id() : guild.textChannels().get(0).id();
     return messageCreate(guild.id(), channelId, author, content);
   }
 
   /** MESSAGE_CREATE by {@code author} in a guild channel; {@code guildId} null makes it a DM. */
-  public static DispatchEvent messageCreate(
+  public static FakeDispatch messageCreate(
       String guildId, String channelId, FakeUser author, String content) {
     Instant now = Instant.now();
     ObjectNode d = Json.object();
@@ -62,27 +62,27 @@ public final class FakeEvents {
     d.set("components", Json.array());
     d.put("nonce", Snowflakes.next());
     d.put("channel_type", guildId == null ? 1 : 0);
-    return DispatchEvent.of("MESSAGE_CREATE", d);
+    return FakeDispatch.of("MESSAGE_CREATE", d);
   }
 
   /** GUILD_MEMBER_ADD of {@code user} joining now. */
-  public static DispatchEvent guildMemberAdd(String guildId, FakeUser user) {
+  public static FakeDispatch guildMemberAdd(String guildId, FakeUser user) {
     ObjectNode d = member(user, Instant.now());
     d.put("pending", false);
     d.put("guild_id", guildId);
-    return DispatchEvent.of("GUILD_MEMBER_ADD", d);
+    return FakeDispatch.of("GUILD_MEMBER_ADD", d);
   }
 
   /** GUILD_MEMBER_UPDATE setting the nickname of {@code user}. */
-  public static DispatchEvent guildMemberUpdate(String guildId, FakeUser user, String nick) {
+  public static FakeDispatch guildMemberUpdate(String guildId, FakeUser user, String nick) {
     ObjectNode d = member(user, Instant.now().minusSeconds(86_400 * 30L));
     d.put("nick", nick);
     d.put("guild_id", guildId);
-    return DispatchEvent.of("GUILD_MEMBER_UPDATE", d);
+    return FakeDispatch.of("GUILD_MEMBER_UPDATE", d);
   }
 
   /** PRESENCE_UPDATE with a status ({@code online}, {@code idle}, {@code dnd}, ...). */
-  public static DispatchEvent presenceUpdate(String guildId, String userId, String status) {
+  public static FakeDispatch presenceUpdate(String guildId, String userId, String status) {
     ObjectNode d = Json.object();
     d.set("user", Json.object().put("id", userId));
     d.put("guild_id", guildId);
@@ -97,22 +97,22 @@ public final class FakeEvents {
       activities.add(activity);
     }
     d.set("activities", activities);
-    return DispatchEvent.of("PRESENCE_UPDATE", d);
+    return FakeDispatch.of("PRESENCE_UPDATE", d);
   }
 
   /** TYPING_START of {@code user} in a guild channel. */
-  public static DispatchEvent typingStart(String guildId, String channelId, FakeUser user) {
+  public static FakeDispatch typingStart(String guildId, String channelId, FakeUser user) {
     ObjectNode d = Json.object();
     d.put("channel_id", channelId);
     d.put("guild_id", guildId);
     d.put("user_id", user.id());
     d.put("timestamp", Instant.now().getEpochSecond());
     d.set("member", member(user, Instant.now().minusSeconds(86_400)));
-    return DispatchEvent.of("TYPING_START", d);
+    return FakeDispatch.of("TYPING_START", d);
   }
 
   /** MESSAGE_REACTION_ADD of a unicode {@code emoji} by {@code userId}. */
-  public static DispatchEvent messageReactionAdd(
+  public static FakeDispatch messageReactionAdd(
       String guildId, String channelId, String messageId, String userId, String emoji) {
     ObjectNode d = Json.object();
     d.put("user_id", userId);
@@ -123,11 +123,11 @@ public final class FakeEvents {
     d.put("burst", false);
     d.set("burst_colors", Json.array());
     d.put("type", 0);
-    return DispatchEvent.of("MESSAGE_REACTION_ADD", d);
+    return FakeDispatch.of("MESSAGE_REACTION_ADD", d);
   }
 
   /** INTERACTION_CREATE of a slash command {@code /commandName} used by {@code user}. */
-  public static DispatchEvent interactionCreate(
+  public static FakeDispatch interactionCreate(
       String guildId, String channelId, FakeUser user, String commandName) {
     ObjectNode d = Json.object();
     d.put("id", Snowflakes.next());
@@ -151,11 +151,11 @@ public final class FakeEvents {
     d.put("guild_locale", "en-US");
     d.set("entitlements", Json.array());
     d.put("context", 0);
-    return DispatchEvent.of("INTERACTION_CREATE", d);
+    return FakeDispatch.of("INTERACTION_CREATE", d);
   }
 
   /** GUILD_MEMBERS_CHUNK carrying {@code members}; {@code nonce} may be null. */
-  public static DispatchEvent guildMembersChunk(
+  public static FakeDispatch guildMembersChunk(
       String guildId, List<FakeUser> members, int chunkIndex, int chunkCount, String nonce) {
     ObjectNode d = Json.object();
     d.put("guild_id", guildId);
@@ -169,7 +169,7 @@ public final class FakeEvents {
     if (nonce != null) {
       d.put("nonce", nonce);
     }
-    return DispatchEvent.of("GUILD_MEMBERS_CHUNK", d);
+    return FakeDispatch.of("GUILD_MEMBERS_CHUNK", d);
   }
 
   static ObjectNode user(FakeUser user) {

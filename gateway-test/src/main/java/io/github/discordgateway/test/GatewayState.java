@@ -749,7 +749,7 @@ final class GatewayState {
 
   /** Sends {@code event} to the session of {@code shard}, or of every shard when null. */
   synchronized int dispatch(
-      Integer shard, DispatchEvent event, List<CompletableFuture<Void>> tracker) {
+      Integer shard, FakeDispatch event, List<CompletableFuture<Void>> tracker) {
     int delivered = 0;
     for (Session session : targets(shard)) {
       if (deliver(session, event.type(), event.dataJson(), false, tracker)) {
@@ -760,7 +760,7 @@ final class GatewayState {
   }
 
   /** Sends {@code event} to the session owning its {@code guild_id} (shard 0 without one). */
-  synchronized int route(DispatchEvent event, List<CompletableFuture<Void>> tracker) {
+  synchronized int route(FakeDispatch event, List<CompletableFuture<Void>> tracker) {
     String guildId = event.guildId();
     int delivered = 0;
     for (Session session : List.copyOf(sessionsByShard.values())) {

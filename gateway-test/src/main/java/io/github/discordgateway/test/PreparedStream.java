@@ -35,12 +35,12 @@ public final class PreparedStream {
   }
 
   /** Encodes {@code events}, which must not be empty. */
-  public static PreparedStream of(List<DispatchEvent> events) {
+  public static PreparedStream of(List<FakeDispatch> events) {
     if (events.isEmpty()) {
       throw new IllegalArgumentException("a stream needs at least one event");
     }
     List<byte[]> suffixes = new ArrayList<>(events.size());
-    for (DispatchEvent event : events) {
+    for (FakeDispatch event : events) {
       String suffix = ",\"t\":\"" + event.type() + "\",\"d\":" + event.dataJson() + "}";
       suffixes.add(suffix.getBytes(StandardCharsets.UTF_8));
     }

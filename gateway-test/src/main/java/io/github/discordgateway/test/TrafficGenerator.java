@@ -58,7 +58,7 @@ public final class TrafficGenerator {
   }
 
   /** Returns the next random event; the configured guilds must not be empty. */
-  public synchronized DispatchEvent next() {
+  public synchronized FakeDispatch next() {
     List<FakeGuild> guilds = state.config().guilds();
     if (guilds.isEmpty()) {
       throw new IllegalStateException("the traffic generator needs at least one guild");
@@ -87,8 +87,8 @@ public final class TrafficGenerator {
   }
 
   /** Returns {@code count} random events (for a {@link PreparedStream}). */
-  public List<DispatchEvent> events(int count) {
-    List<DispatchEvent> events = new ArrayList<>(count);
+  public List<FakeDispatch> events(int count) {
+    List<FakeDispatch> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       events.add(next());
     }

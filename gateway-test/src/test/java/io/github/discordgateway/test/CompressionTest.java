@@ -176,8 +176,8 @@ class CompressionTest {
       PreparedStream stream =
           PreparedStream.of(
               List.of(
-                  new DispatchEvent("USER_UPDATE", "{\"id\":\"1\"}"),
-                  new DispatchEvent("USER_UPDATE", "{\"id\":\"2\"}")));
+                  new FakeDispatch("USER_UPDATE", "{\"id\":\"1\"}"),
+                  new FakeDispatch("USER_UPDATE", "{\"id\":\"2\"}")));
 
       StreamResult result = gateway.stream(0, stream, 50);
 

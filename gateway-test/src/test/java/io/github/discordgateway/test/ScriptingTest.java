@@ -42,7 +42,7 @@ class ScriptingTest {
     try (TestClient client = client(ALL_USED)) {
       FakeUser user = GUILD.members().get(2);
       String channel = GUILD.textChannels().get(0).id();
-      List<DispatchEvent> events =
+      List<FakeDispatch> events =
           List.of(
               FakeEvents.messageCreate(GUILD, user, "hi"),
               FakeEvents.guildMemberAdd(GUILD.id(), FakeUser.of("42", "newcomer")),
@@ -51,7 +51,7 @@ class ScriptingTest {
               FakeEvents.messageReactionAdd(GUILD.id(), channel, "77", user.id(), "x"),
               FakeEvents.interactionCreate(GUILD.id(), channel, user, "ping"),
               FakeEvents.guildMembersChunk(GUILD.id(), GUILD.members(), 0, 1, "n"));
-      for (DispatchEvent event : events) {
+      for (FakeDispatch event : events) {
         assertThat(gateway.dispatch(event)).isEqualTo(1);
       }
 

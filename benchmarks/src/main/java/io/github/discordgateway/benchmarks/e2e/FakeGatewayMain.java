@@ -1,8 +1,8 @@
 package io.github.discordgateway.benchmarks.e2e;
 
 import io.github.discordgateway.benchmarks.Payloads;
-import io.github.discordgateway.test.DispatchEvent;
 import io.github.discordgateway.test.FakeDiscordGateway;
+import io.github.discordgateway.test.FakeDispatch;
 import io.github.discordgateway.test.FakeGuild;
 import io.github.discordgateway.test.PreparedStream;
 import io.github.discordgateway.test.RenderedStream;
@@ -66,7 +66,7 @@ public final class FakeGatewayMain {
                     ? guilds(shards, Math.max(1, guildsPerShard), members)
                     : guilds(shards, guildsPerShard, members))
             .start()) {
-      List<DispatchEvent> events = Payloads.messageCreates(distinct);
+      List<FakeDispatch> events = Payloads.messageCreates(distinct);
       PreparedStream prepared = PreparedStream.of(events);
       // with --stream-guild, every shard streams messages of its own guild (which it knows from
       // GUILD_CREATE, as clients with a cache such as JDA need)

@@ -3,7 +3,7 @@ package io.github.discordgateway.benchmarks.jmh;
 import io.github.discordgateway.benchmarks.Payloads;
 import io.github.discordgateway.core.codec.Envelope;
 import io.github.discordgateway.core.codec.EnvelopeDecoder;
-import io.github.discordgateway.test.DispatchEvent;
+import io.github.discordgateway.test.FakeDispatch;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +41,7 @@ public class EnvelopeDecodeBenchmark {
   /** Builds the payload. */
   @Setup
   public void setUp() {
-    DispatchEvent event =
+    FakeDispatch event =
         switch (payload) {
           case "MESSAGE_CREATE" -> Payloads.messageCreate(7);
           case "GUILD_CREATE" -> Payloads.guildCreate(1_000);

@@ -15,7 +15,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record UpdatePresence(
-    Long since, List<Activity> activities, PresenceStatus status, boolean afk)
+    Long since, List<BotActivity> activities, PresenceStatus status, boolean afk)
     implements GatewayCommand {
 
   /** Validates the fields. */
@@ -34,7 +34,7 @@ public record UpdatePresence(
    * @param activities the activities
    * @return the presence
    */
-  public static UpdatePresence of(String status, Activity... activities) {
+  public static UpdatePresence of(String status, BotActivity... activities) {
     return new UpdatePresence(null, List.of(activities), PresenceStatus.of(status), false);
   }
 

@@ -37,6 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GatewayDiscovery {
 
+  /**
+   * The {@code User-Agent} Discord asks bots to send, on REST calls and on the WebSocket handshake:
+   * {@code DiscordBot (<url>, <version>)}.
+   */
+  public static final String USER_AGENT = "DiscordBot (https://github.com/discordgateway, 0.1)";
+
   /** Total time spent retrying transient failures unless configured otherwise. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(60);
 
@@ -142,7 +148,7 @@ public final class GatewayDiscovery {
             .timeout(timeout)
             .header("Authorization", "Bot " + Objects.requireNonNull(token, "token"))
             .header("Accept", "application/json")
-            .header("User-Agent", "DiscordBot (https://github.com/discordgateway, 0.1)")
+            .header("User-Agent", USER_AGENT)
             .GET()
             .build();
     Instant deadline = clock.instant().plus(maxWait);

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.discordgateway.core.GatewayException;
-import io.github.discordgateway.core.protocol.Activity;
+import io.github.discordgateway.core.protocol.BotActivity;
 import io.github.discordgateway.core.protocol.UpdatePresence;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class TokenSecrecyTest {
     ClientHarness first =
         new ClientHarness(null, 0.0, io.github.discordgateway.core.codec.Compression.NONE);
     first.connect();
-    first.client.send(UpdatePresence.of("online", Activity.playing("chess")));
+    first.client.send(UpdatePresence.of("online", BotActivity.playing("chess")));
     first.dispatch(2, "GUILD_CREATE", "{\"id\":\"1\"}");
     first.ack();
     first.scheduler.advance(Duration.ofMillis(41250));

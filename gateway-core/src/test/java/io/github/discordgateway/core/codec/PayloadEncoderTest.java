@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.discordgateway.core.GatewayException;
-import io.github.discordgateway.core.protocol.Activity;
+import io.github.discordgateway.core.protocol.BotActivity;
 import io.github.discordgateway.core.protocol.ConnectionProperties;
 import io.github.discordgateway.core.protocol.Identify;
 import io.github.discordgateway.core.protocol.Opcode;
@@ -56,7 +56,7 @@ class PayloadEncoderTest {
   @DisplayName("15.19 payload size: the error never contains the payload (it may hold the token)")
   void sizeErrorHasNoContent() {
     String token = "TOKEN-" + "z".repeat(10);
-    UpdatePresence huge = UpdatePresence.of("online", Activity.playing("g".repeat(5000)));
+    UpdatePresence huge = UpdatePresence.of("online", BotActivity.playing("g".repeat(5000)));
     Identify identify =
         new Identify(token, ConnectionProperties.defaults(), null, null, null, huge, 1);
     assertThatThrownBy(() -> PayloadEncoder.encode(Opcode.IDENTIFY, identify))

@@ -3,10 +3,7 @@ package io.github.discordgateway.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.codec.GatewayJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.discordgateway.core.testing.ExamplePayloads;
 import java.util.List;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +25,6 @@ public final class ModelJson {
 
   /** Both mappers and the library's own. */
   public static final List<ObjectMapper> MAPPERS = List.of(DEFAULT, LENIENT, GatewayJson.mapper());
-
-  /** Directory of the protocol example payloads, relative to the module directory. */
-  public static final Path EXAMPLES = Path.of("../../shared/protocol/examples");
 
   private ModelJson() {}
 
@@ -55,10 +49,6 @@ public final class ModelJson {
 
   /** Reads an example envelope by file name. */
   public static JsonNode example(String fileName) {
-    try {
-      return DEFAULT.readTree(Files.readString(EXAMPLES.resolve(fileName)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DEFAULT.readTree(ExamplePayloads.text(fileName));
   }
 }

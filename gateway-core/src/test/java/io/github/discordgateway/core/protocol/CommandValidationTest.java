@@ -106,19 +106,21 @@ class CommandValidationTest {
     assertInvalid(() -> UpdatePresence.of("busy"), "online, dnd, idle, invisible, offline");
     assertInvalid(() -> PresenceStatus.of(null), "online");
     assertThat(PresenceStatus.of(" DND ")).isEqualTo(PresenceStatus.DND);
-    assertInvalid(() -> Activity.playing(" "), "name");
+    assertInvalid(() -> BotActivity.playing(" "), "name");
     assertInvalid(
-        () -> new Activity("x", ActivityType.PLAYING, null, "https://twitch.tv/a"), "STREAMING");
+        () -> new BotActivity("x", BotActivityType.PLAYING, null, "https://twitch.tv/a"),
+        "STREAMING");
     assertInvalid(
-        () -> new Activity("x", ActivityType.STREAMING, null, "https://example.com/a"), "twitch");
+        () -> new BotActivity("x", BotActivityType.STREAMING, null, "https://example.com/a"),
+        "twitch");
     String json =
         PayloadEncoder.encode(
             new UpdatePresence(
                 91879201L,
                 List.of(
-                    Activity.playing("Save the Oxford Comma"),
-                    Activity.custom("I am cool"),
-                    new Activity("s", ActivityType.STREAMING, null, "https://twitch.tv/x")),
+                    BotActivity.playing("Save the Oxford Comma"),
+                    BotActivity.custom("I am cool"),
+                    new BotActivity("s", BotActivityType.STREAMING, null, "https://twitch.tv/x")),
                 PresenceStatus.IDLE,
                 true));
     assertThat(json)

@@ -4,7 +4,7 @@ import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.command.GuildMembers;
 import io.github.discordgateway.core.command.GuildMembersCollector;
 import io.github.discordgateway.core.model.Member;
-import io.github.discordgateway.core.protocol.Activity;
+import io.github.discordgateway.core.protocol.BotActivity;
 import io.github.discordgateway.core.protocol.GatewayCommand;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import io.github.discordgateway.core.protocol.RequestChannelInfo;
@@ -80,7 +80,7 @@ public final class DiscordGateway {
    * @param activities the activities shown (none for an empty array)
    * @return completes when written on every shard
    */
-  public CompletableFuture<Void> updatePresence(PresenceStatus status, Activity... activities) {
+  public CompletableFuture<Void> updatePresence(PresenceStatus status, BotActivity... activities) {
     return guard(
         () -> shardManager.broadcast(new UpdatePresence(null, List.of(activities), status, false)));
   }

@@ -1,5 +1,6 @@
 package io.github.discordgateway.autoconfigure.transport;
 
+import io.github.discordgateway.core.rest.GatewayDiscovery;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.GatewayConnection;
 import io.github.discordgateway.core.transport.GatewayTransport;
@@ -68,7 +69,9 @@ public final class SpringWebSocketTransport implements GatewayTransport {
     CompletableFuture<GatewayConnection> result = new CompletableFuture<>();
     CompletableFuture<?> attempt;
     try {
-      attempt = client.execute(adapter, new WebSocketHttpHeaders(), uri);
+      WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+      headers.set("User-Agent", GatewayDiscovery.USER_AGENT);
+      attempt = client.execute(adapter, headers, uri);
     } catch (RuntimeException ex) {
       result.completeExceptionally(ex);
       return result;

@@ -22,14 +22,13 @@ import io.github.discordgateway.autoconfigure.event.TypingStartEvent;
 import io.github.discordgateway.core.model.UnavailableGuild;
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.core.shard.ShardStatus;
+import io.github.discordgateway.core.testing.ExamplePayloads;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.FakeEvents;
 import io.github.discordgateway.test.FakeGuild;
 import io.github.discordgateway.test.spring.AutoConfigureFakeDiscordGateway;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -37,7 +36,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +58,6 @@ import tools.jackson.databind.node.ObjectNode;
 @AutoConfigureFakeDiscordGateway(heartbeatIntervalMillis = 1000)
 class GatewayEventsIntegrationTests {
 
-  static final Path EXAMPLES = Path.of("../../shared/protocol/examples");
   static final Duration WAIT = Duration.ofSeconds(10);
 
   @Autowired FakeDiscordGateway gateway;
@@ -145,13 +142,9 @@ class GatewayEventsIntegrationTests {
   @Test
   void everyExamplePayloadArrivesAsItsTypedEventWithItsFieldsSet() throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    List<Path> files;
-    try (Stream<Path> list = Files.list(EXAMPLES)) {
-      files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    }
     int checked = 0;
-    for (Path file : files) {
-      JsonNode example = mapper.readTree(file.toFile());
+    for (String file : ExamplePayloads.NAMES) {
+      JsonNode example = mapper.readTree(ExamplePayloads.bytes(file));
       if (example.path("op").asInt(-1) != 0) {
         continue;
       }

@@ -8,7 +8,7 @@ import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration;
 import io.github.discordgateway.autoconfigure.DiscordGatewayLifecycle;
 import io.github.discordgateway.autoconfigure.command.DiscordGateway;
 import io.github.discordgateway.core.GatewayException;
-import io.github.discordgateway.core.protocol.Activity;
+import io.github.discordgateway.core.protocol.BotActivity;
 import io.github.discordgateway.core.protocol.Opcode;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import io.github.discordgateway.core.protocol.RequestGuildMembers;
@@ -55,7 +55,7 @@ class OutgoingCommandValidationTest {
             (Function<DiscordGateway, CompletableFuture<?>>)
                 gateway ->
                     gateway.updatePresence(
-                        PresenceStatus.ONLINE, Activity.custom("x".repeat(5_000)))),
+                        PresenceStatus.ONLINE, BotActivity.custom("x".repeat(5_000)))),
         Arguments.of(
             "a member request with a nonce over 32 bytes",
             GatewayException.Kind.INVALID_COMMAND,

@@ -13,7 +13,7 @@ import io.github.discordgateway.autoconfigure.command.DiscordGateway;
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.client.SessionSnapshot;
-import io.github.discordgateway.core.protocol.Activity;
+import io.github.discordgateway.core.protocol.BotActivity;
 import io.github.discordgateway.core.protocol.Opcode;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import io.github.discordgateway.core.protocol.Resume;
@@ -204,7 +204,7 @@ class TokenSecrecyIntegrationTest {
         .updatePresence(
             0,
             new UpdatePresence(
-                null, List.of(Activity.playing("with secrets")), PresenceStatus.IDLE, false))
+                null, List.of(BotActivity.playing("with secrets")), PresenceStatus.IDLE, false))
         .get(10, TimeUnit.SECONDS);
     // a broadcast reaches the fatal shard too, and fails there
     exposed.add(
@@ -212,7 +212,7 @@ class TokenSecrecyIntegrationTest {
             catchThrowable(
                 () ->
                     discord
-                        .updatePresence(PresenceStatus.ONLINE, Activity.playing("everywhere"))
+                        .updatePresence(PresenceStatus.ONLINE, BotActivity.playing("everywhere"))
                         .get(10, TimeUnit.SECONDS))));
     assertThat(discord.requestGuildMembers(guild, "", 0, false).get(10, TimeUnit.SECONDS))
         .isNotEmpty();
@@ -222,7 +222,8 @@ class TokenSecrecyIntegrationTest {
             catchThrowable(
                 () ->
                     discord
-                        .updatePresence(PresenceStatus.ONLINE, Activity.custom("x".repeat(5_000)))
+                        .updatePresence(
+                            PresenceStatus.ONLINE, BotActivity.custom("x".repeat(5_000)))
                         .get(5, TimeUnit.SECONDS))));
     exposed.add(
         messages(

@@ -11,8 +11,8 @@ import io.github.discordgateway.core.event.ShardDisconnected;
 import io.github.discordgateway.core.event.ShardDispatch;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardStatus;
-import io.github.discordgateway.test.DispatchEvent;
 import io.github.discordgateway.test.FakeDiscordGateway;
+import io.github.discordgateway.test.FakeDispatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +81,7 @@ class ShardPayloadTest {
       manager.start().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       String big = bigGuild(1_500_000);
 
-      gateway.dispatch(0, new DispatchEvent("GUILD_CREATE", big));
+      gateway.dispatch(0, new FakeDispatch("GUILD_CREATE", big));
 
       await().atMost(TIMEOUT).until(() -> listener.count(0, "GUILD_CREATE") == 2);
       ShardDispatch received = listener.dispatches(0).get(listener.dispatches(0).size() - 1);
@@ -105,7 +105,7 @@ class ShardPayloadTest {
                 .build()) {
       manager.start().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
-      gateway.dispatch(0, new DispatchEvent("GUILD_CREATE", bigGuild(1_500_000)));
+      gateway.dispatch(0, new FakeDispatch("GUILD_CREATE", bigGuild(1_500_000)));
 
       await().atMost(TIMEOUT).until(() -> !listener.of(ShardDisconnected.class).isEmpty());
       ShardDisconnected disconnected = listener.of(ShardDisconnected.class).get(0);

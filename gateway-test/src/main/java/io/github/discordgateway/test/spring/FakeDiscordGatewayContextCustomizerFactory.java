@@ -8,8 +8,9 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * Creates a {@link FakeDiscordGatewayContextCustomizer} for test classes annotated (directly, by
- * inheritance or on an enclosing class) with {@link AutoConfigureFakeDiscordGateway}. Registered in
- * {@code META-INF/spring.factories}.
+ * inheritance or on an enclosing class) with {@link AutoConfigureFakeDiscordGateway}, and a {@link
+ * RealDiscordGuardCustomizer} for every other test class. Registered in {@code
+ * META-INF/spring.factories}.
  */
 public final class FakeDiscordGatewayContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -23,12 +24,14 @@ public final class FakeDiscordGatewayContextCustomizerFactory implements Context
         TestContextAnnotationUtils.findMergedAnnotation(
             testClass, AutoConfigureFakeDiscordGateway.class);
     return annotation == null
-        ? null
+        ? new RealDiscordGuardCustomizer()
         : new FakeDiscordGatewayContextCustomizer(
             new FakeDiscordGatewayContextCustomizer.Settings(
                 annotation.token(),
                 annotation.heartbeatIntervalMillis(),
                 annotation.shards(),
-                annotation.maxConcurrency()));
+                annotation.maxConcurrency(),
+                annotation.awaitReady(),
+                annotation.readyTimeoutSeconds()));
   }
 }

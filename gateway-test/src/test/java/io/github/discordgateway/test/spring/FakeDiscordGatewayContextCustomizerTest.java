@@ -39,8 +39,10 @@ class FakeDiscordGatewayContextCustomizerTest {
   }
 
   @Test
-  void classesWithoutTheAnnotationGetNoCustomizer() {
-    assertThat(customizer(Plain.class)).isNull();
+  void classesWithoutTheAnnotationGetTheRealDiscordGuard() {
+    assertThat(customizer(Plain.class))
+        .isInstanceOf(RealDiscordGuardCustomizer.class)
+        .isEqualTo(customizer(Plain.class));
   }
 
   @Test

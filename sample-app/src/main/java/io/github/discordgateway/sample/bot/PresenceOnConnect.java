@@ -2,7 +2,7 @@ package io.github.discordgateway.sample.bot;
 
 import io.github.discordgateway.autoconfigure.command.DiscordGateway;
 import io.github.discordgateway.autoconfigure.event.ShardConnectedEvent;
-import io.github.discordgateway.core.protocol.Activity;
+import io.github.discordgateway.core.protocol.BotActivity;
 import io.github.discordgateway.core.protocol.PresenceStatus;
 import io.github.discordgateway.core.protocol.UpdatePresence;
 import java.util.List;
@@ -22,7 +22,8 @@ public class PresenceOnConnect {
 
   /** The presence the bot shows. */
   static final UpdatePresence PRESENCE =
-      new UpdatePresence(null, List.of(Activity.custom("Say !ping")), PresenceStatus.ONLINE, false);
+      new UpdatePresence(
+          null, List.of(BotActivity.custom("Say !ping")), PresenceStatus.ONLINE, false);
 
   private final DiscordGateway gateway;
 

@@ -1,9 +1,9 @@
 package io.github.discordgateway.sample.simulator;
 
 import io.github.discordgateway.autoconfigure.DiscordConnectionDetails;
-import io.github.discordgateway.test.DispatchEvent;
 import io.github.discordgateway.test.FakeChannel;
 import io.github.discordgateway.test.FakeDiscordGateway;
+import io.github.discordgateway.test.FakeDispatch;
 import io.github.discordgateway.test.FakeEvents;
 import io.github.discordgateway.test.FakeGuild;
 import io.github.discordgateway.test.FakeUser;
@@ -132,7 +132,7 @@ public final class DiscordSimulator implements AutoCloseable {
       FakeUser member = guild.members().get(random.nextInt(guild.members().size()));
       List<FakeChannel> texts = guild.textChannels();
       String channelId = texts.get(random.nextInt(texts.size())).id();
-      DispatchEvent event =
+      FakeDispatch event =
           switch (tick.getAndIncrement() % 3) {
             case 0 -> FakeEvents.messageCreate(guild.id(), channelId, member, "!ping");
             case 1 -> FakeEvents.guildMemberAdd(guild.id(), newcomer());

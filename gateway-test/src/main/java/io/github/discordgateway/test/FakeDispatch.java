@@ -10,10 +10,10 @@ import tools.jackson.databind.JsonNode;
  * @param type event name, e.g. {@code MESSAGE_CREATE}
  * @param dataJson the {@code d} object as JSON text
  */
-public record DispatchEvent(String type, String dataJson) {
+public record FakeDispatch(String type, String dataJson) {
 
   /** Validates the type and that {@code dataJson} is JSON. */
-  public DispatchEvent {
+  public FakeDispatch {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(dataJson, "dataJson");
     if (type.isEmpty() || !type.chars().allMatch(c -> c == '_' || Character.isLetterOrDigit(c))) {
@@ -27,8 +27,8 @@ public record DispatchEvent(String type, String dataJson) {
   }
 
   /** Returns an event from a JSON tree. */
-  public static DispatchEvent of(String type, JsonNode data) {
-    return new DispatchEvent(type, Json.write(data));
+  public static FakeDispatch of(String type, JsonNode data) {
+    return new FakeDispatch(type, Json.write(data));
   }
 
   /** Returns the {@code guild_id} of the data, or {@code null}. */

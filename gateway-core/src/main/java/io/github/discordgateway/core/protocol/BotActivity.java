@@ -10,20 +10,20 @@ import java.util.Objects;
  * @param name the activity name (for a custom status any non-blank text, e.g. "Custom Status")
  * @param type the activity type
  * @param state extra text; the shown text of a custom status
- * @param url the stream URL, only for {@link ActivityType#STREAMING}
+ * @param url the stream URL, only for {@link BotActivityType#STREAMING}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Activity(String name, ActivityType type, String state, String url) {
+public record BotActivity(String name, BotActivityType type, String state, String url) {
 
   /** Validates the fields. */
-  public Activity {
+  public BotActivity {
     if (name == null || name.isBlank()) {
       throw new GatewayException(
           GatewayException.Kind.INVALID_COMMAND, "An activity needs a non-blank name");
     }
     Objects.requireNonNull(type, "type");
     if (url != null) {
-      if (type != ActivityType.STREAMING) {
+      if (type != BotActivityType.STREAMING) {
         throw new GatewayException(
             GatewayException.Kind.INVALID_COMMAND, "Only a STREAMING activity may have a url");
       }
@@ -44,8 +44,8 @@ public record Activity(String name, ActivityType type, String state, String url)
    * @param name the game
    * @return the activity
    */
-  public static Activity playing(String name) {
-    return new Activity(name, ActivityType.PLAYING, null, null);
+  public static BotActivity playing(String name) {
+    return new BotActivity(name, BotActivityType.PLAYING, null, null);
   }
 
   /**
@@ -54,7 +54,7 @@ public record Activity(String name, ActivityType type, String state, String url)
    * @param text the status text
    * @return the activity
    */
-  public static Activity custom(String text) {
-    return new Activity("Custom Status", ActivityType.CUSTOM, text, null);
+  public static BotActivity custom(String text) {
+    return new BotActivity("Custom Status", BotActivityType.CUSTOM, text, null);
   }
 }

@@ -3,7 +3,7 @@ package io.github.discordgateway.core.protocol;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The activity types a bot may set in Update Presence. */
-public enum ActivityType {
+public enum BotActivityType {
   /** "Playing {name}". */
   PLAYING(0),
   /** "Streaming {details}"; needs a Twitch or YouTube URL. */
@@ -19,7 +19,7 @@ public enum ActivityType {
 
   private final int code;
 
-  ActivityType(int code) {
+  BotActivityType(int code) {
     this.code = code;
   }
 
