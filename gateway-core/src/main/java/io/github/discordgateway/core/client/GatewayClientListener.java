@@ -8,11 +8,13 @@ import java.time.Duration;
 /**
  * Receives what happens on one {@link GatewayClient}.
  *
- * <p><b>Threading:</b> callbacks may be called while the client holds its lock, from the socket
- * reader thread, the scheduler thread or a thread sending a command. They must return quickly and
- * never block or wait for another thread that might call into the client: hand work to a queue (the
- * shard layer puts dispatches on a bounded delivery queue). Exceptions thrown by a callback are
- * logged and otherwise ignored. Dispatches of one client arrive in order.
+ * <p><b>Threading:</b> callbacks run on the client's serial executor, one at a time and with no
+ * lock held, on whichever thread brought the input (the socket reader, the scheduler, a thread
+ * sending a command); {@link #onPayloadDecompressed(int)} runs on the socket reader while it
+ * decodes. Callbacks may call back into the client (the call runs after the callback returns). They
+ * must return quickly and never block: hand work to a queue (the shard layer puts dispatches on a
+ * bounded delivery queue). Exceptions thrown by a callback are logged and otherwise ignored.
+ * Dispatches of one client arrive in order.
  */
 public interface GatewayClientListener {
 

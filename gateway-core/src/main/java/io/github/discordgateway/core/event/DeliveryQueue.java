@@ -89,21 +89,25 @@ public final class DeliveryQueue<E> {
   public void offer(E item) {
     items.offer(item);
     if (size.incrementAndGet() >= capacity) {
+      boolean pausedNow = false;
       synchronized (flowLock) {
         if (!paused && size.get() >= capacity) {
           paused = true;
           pauses++;
-          flowControl.pause();
+          pausedNow = true;
           // The drain thread may have emptied the queue between our check and the write of
           // `paused`, reading `paused` as false: nobody would resume then. Re-reading the size
-          // after
-          // the (volatile) write closes that window: either we see its decrements here, or it sees
-          // `paused` and resumes.
+          // after the (volatile) write closes that window: either we see its decrements here, or
+          // it sees `paused` and resumes.
           if (size.get() <= resumeAt) {
             paused = false;
-            flowControl.resume();
+            pausedNow = false;
           }
         }
+      }
+      // called without the lock: the source acts on paused() as it stands when it gets to it
+      if (pausedNow) {
+        flowControl.pause();
       }
     }
     schedule();
@@ -166,11 +170,15 @@ public final class DeliveryQueue<E> {
   }
 
   private void maybeResume() {
+    boolean resumedNow = false;
     synchronized (flowLock) {
       if (paused && size.get() <= resumeAt) {
         paused = false;
-        flowControl.resume();
+        resumedNow = true;
       }
+    }
+    if (resumedNow) {
+      flowControl.resume();
     }
   }
 }

@@ -2,6 +2,9 @@ package io.github.discordgateway.core.event;
 
 /**
  * Pauses and resumes the source of a {@link DeliveryQueue} (for a shard: reading from its socket).
+ * The queue calls it without holding any lock, so a pause and a resume decided on two threads may
+ * arrive in either order; a source that hands them to another thread should act on {@link
+ * DeliveryQueue#paused()} as it stands when it gets to them.
  */
 public interface FlowControl {
 
@@ -12,12 +15,26 @@ public interface FlowControl {
   void resume();
 
   /** A flow control that does nothing. */
-  FlowControl NONE =
-      new FlowControl() {
-        @Override
-        public void pause() {}
+  FlowControl NONE = of(() -> {});
 
-        @Override
-        public void resume() {}
-      };
+  /**
+   * Returns a flow control that runs {@code check} on every pause and resume, for a source that
+   * reads the queue's wish itself.
+   *
+   * @param check runs on every call
+   * @return the flow control
+   */
+  static FlowControl of(Runnable check) {
+    return new FlowControl() {
+      @Override
+      public void pause() {
+        check.run();
+      }
+
+      @Override
+      public void resume() {
+        check.run();
+      }
+    };
+  }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * until {@link #sessionReady()} (READY or RESUMED), because Discord closes with 4003 otherwise.
  * After {@link #close()} nothing more is sent and waiting commands fail with {@code NOT_CONNECTED}.
  *
- * <p>Thread-safe. The {@link SendListener} is called under the queue's lock and must not block.
+ * <p>Thread-safe; a client drives it from its serial executor. The sink is called under the queue's
+ * lock, so it must only hand the frame on (the client's sink queues it for a writer thread); the
+ * {@link SendListener} and the commands' futures are called after the lock is released.
  */
 public final class OutboundQueue {
 
@@ -62,7 +65,7 @@ public final class OutboundQueue {
   private final InstantSource clock;
   private final SendListener listener;
   private final int maxPending;
-  private final ArrayDeque<Entry> priority = new ArrayDeque<>();
+  private final LinkedList<Entry> priority = new LinkedList<>();
   private final ArrayDeque<Entry> normal = new ArrayDeque<>();
   private Gate gate = Gate.BEFORE_HELLO;
   private Cancellable wakeup;
@@ -132,6 +135,34 @@ public final class OutboundQueue {
       drain(completions);
     }
     completions.forEach(Runnable::run);
+  }
+
+  /**
+   * Sends a heartbeat like {@link #sendPriority}, unless one already waits for the rate limiter:
+   * that one then carries {@code payload} (the latest sequence) instead, so that a flood of
+   * heartbeat requests keeps at most one heartbeat pending.
+   *
+   * @param payload the encoded heartbeat
+   * @return whether a new heartbeat was queued ({@code false}: coalesced, or the queue is closed)
+   */
+  public boolean sendHeartbeat(String payload) {
+    List<Runnable> completions = new ArrayList<>();
+    synchronized (this) {
+      if (gate == Gate.CLOSED) {
+        return false;
+      }
+      for (var it = priority.listIterator(); it.hasNext(); ) {
+        Entry waiting = it.next();
+        if (waiting.opcode() == Opcode.HEARTBEAT) {
+          it.set(new Entry(Opcode.HEARTBEAT, payload, waiting.enqueuedAt(), null));
+          return false;
+        }
+      }
+      priority.add(new Entry(Opcode.HEARTBEAT, payload, clock.instant(), null));
+      drain(completions);
+    }
+    completions.forEach(Runnable::run);
+    return true;
   }
 
   /**
@@ -247,11 +278,14 @@ public final class OutboundQueue {
       return;
     }
     Duration waited = Duration.between(entry.enqueuedAt(), clock.instant());
-    try {
-      listener.onSent(entry.opcode(), waited);
-    } catch (RuntimeException e) {
-      log.warn("Send listener failed", e);
-    }
+    completions.add(
+        () -> {
+          try {
+            listener.onSent(entry.opcode(), waited);
+          } catch (RuntimeException e) {
+            log.warn("Send listener failed", e);
+          }
+        });
     if (entry.future() != null) {
       completions.add(() -> entry.future().complete(null));
     }

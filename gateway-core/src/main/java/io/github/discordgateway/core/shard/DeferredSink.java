@@ -10,23 +10,28 @@ import org.slf4j.LoggerFactory;
  * transport opens the connection, so that it can be the connection's handler. Nothing is ever sent
  * before Hello, so frames only flow after {@link #attach}; a close requested earlier is applied
  * when the connection arrives. Reading pauses requested earlier are applied too.
+ *
+ * <p>Lock-free: attaching, pausing and aborting run on the shard's executor, writes and closes on
+ * the connection's writer. A close and an attach that race both look at the other's volatile write,
+ * so at least one of them closes the connection (closing twice has no effect).
  */
 final class DeferredSink implements FrameSink {
 
   private static final Logger log = LoggerFactory.getLogger(DeferredSink.class);
 
-  private GatewayConnection connection;
-  private int pendingCloseCode = -1;
-  private String pendingCloseReason;
+  private volatile GatewayConnection connection;
+  private volatile String pendingCloseReason;
+  private volatile int pendingCloseCode = -1;
+  private volatile boolean closed;
+  // the shard's executor only
   private boolean readingPaused;
-  private boolean closed;
 
-  synchronized void attach(GatewayConnection connection) {
+  void attach(GatewayConnection connection) {
     this.connection = connection;
-    if (pendingCloseCode >= 0 || closed) {
-      connection.close(
-          pendingCloseCode >= 0 ? pendingCloseCode : 4900,
-          pendingCloseReason == null ? "Closed" : pendingCloseReason);
+    int code = pendingCloseCode;
+    if (code >= 0 || closed) {
+      String reason = pendingCloseReason;
+      connection.close(code >= 0 ? code : 4900, reason == null ? "Closed" : reason);
       return;
     }
     if (readingPaused) {
@@ -36,10 +41,7 @@ final class DeferredSink implements FrameSink {
 
   @Override
   public void sendText(String payload) {
-    GatewayConnection target;
-    synchronized (this) {
-      target = connection;
-    }
+    GatewayConnection target = connection;
     if (target == null) {
       log.debug("Dropping a frame sent before the connection opened");
       return;
@@ -49,10 +51,7 @@ final class DeferredSink implements FrameSink {
 
   @Override
   public void sendBinary(byte[] payload) {
-    GatewayConnection target;
-    synchronized (this) {
-      target = connection;
-    }
+    GatewayConnection target = connection;
     if (target == null) {
       log.debug("Dropping a frame sent before the connection opened");
       return;
@@ -62,24 +61,17 @@ final class DeferredSink implements FrameSink {
 
   @Override
   public void close(int code, String reason) {
-    GatewayConnection target;
-    synchronized (this) {
-      target = connection;
-      if (target == null) {
-        pendingCloseCode = code;
-        pendingCloseReason = reason;
-        return;
-      }
+    pendingCloseReason = reason;
+    pendingCloseCode = code;
+    GatewayConnection target = connection;
+    if (target != null) {
+      target.close(code, reason);
     }
-    target.close(code, reason);
   }
 
   void pauseReading(boolean paused) {
-    GatewayConnection target;
-    synchronized (this) {
-      readingPaused = paused;
-      target = connection;
-    }
+    readingPaused = paused;
+    GatewayConnection target = connection;
     if (target != null) {
       if (paused) {
         target.pauseReading();
@@ -90,17 +82,14 @@ final class DeferredSink implements FrameSink {
   }
 
   void abort() {
-    GatewayConnection target;
-    synchronized (this) {
-      closed = true;
-      target = connection;
-    }
+    closed = true;
+    GatewayConnection target = connection;
     if (target != null) {
       target.abort();
     }
   }
 
-  synchronized void closed() {
+  void closed() {
     closed = true;
   }
 }

@@ -4,6 +4,7 @@ import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.session.SessionStore;
 import io.github.discordgateway.core.transport.GatewayTransport;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -25,6 +26,9 @@ import java.util.random.RandomGenerator;
  * @param sessionStore keeps resumable sessions
  * @param discoveryUrl the cached gateway URL (identify connections go there)
  * @param observer metrics hooks
+ * @param sendExecutor writes frames, so that no shared thread waits on a socket (it must run one
+ *     connection's writes while another's block, e.g. a cached thread pool)
+ * @param commandTimeout how long a command sent while its shard has no live session waits for one
  */
 public record ShardContext(
     GatewayTransport transport,
@@ -36,7 +40,9 @@ public record ShardContext(
     int maxConcurrency,
     SessionStore sessionStore,
     String discoveryUrl,
-    ShardObserver observer) {
+    ShardObserver observer,
+    Executor sendExecutor,
+    Duration commandTimeout) {
 
   /** Validates the context. */
   public ShardContext {
@@ -49,6 +55,8 @@ public record ShardContext(
     Objects.requireNonNull(sessionStore, "sessionStore");
     Objects.requireNonNull(discoveryUrl, "discoveryUrl");
     observer = observer == null ? ShardObserver.NONE : observer;
+    Objects.requireNonNull(sendExecutor, "sendExecutor");
+    Objects.requireNonNull(commandTimeout, "commandTimeout");
     if (maxConcurrency < 1) {
       throw new IllegalArgumentException("maxConcurrency must be at least 1");
     }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -61,6 +62,7 @@ public final class ShardManager implements AutoCloseable {
   private final Builder config;
   private final GatewayScheduler scheduler;
   private final Executor deliveryExecutor;
+  private final Executor sendExecutor;
   private final List<AutoCloseable> owned = new ArrayList<>();
   private final Object lock = new Object();
 
@@ -94,6 +96,22 @@ public final class ShardManager implements AutoCloseable {
             }
           });
       this.deliveryExecutor = own;
+    }
+    if (builder.sendExecutor != null) {
+      this.sendExecutor = builder.sendExecutor;
+    } else {
+      // grows only while sockets are slow to take a frame (a start burst);
+      // idle threads end after 2 seconds
+      ThreadPoolExecutor own =
+          new ThreadPoolExecutor(
+              0,
+              Integer.MAX_VALUE,
+              2,
+              TimeUnit.SECONDS,
+              new SynchronousQueue<>(),
+              daemonThreads("discord-gateway-send-"));
+      owned.add(own::shutdown);
+      this.sendExecutor = own;
     }
   }
 
@@ -129,7 +147,9 @@ public final class ShardManager implements AutoCloseable {
           totalShards,
           describe(shardIds),
           maxConcurrency);
-      started = startInWaves(new ArrayList<>(shards.values()), maxConcurrency);
+      started =
+          ShardWaves.start(
+              new ArrayList<>(shards.values()), maxConcurrency, scheduler, config.waveTimeout);
       return started;
     }
   }
@@ -155,7 +175,7 @@ public final class ShardManager implements AutoCloseable {
               : new LocalIdentifyLimiter(config.clock, scheduler);
       if (plan.sessionStartLimit != null) {
         limiter.updateSessionStartLimit(plan.sessionStartLimit);
-        config.observer.sessionStartLimitUpdated(plan.sessionStartLimit);
+        config.observer.on(new ShardSignal.SessionStartLimitUpdated(plan.sessionStartLimit));
       }
       ShardContext context =
           new ShardContext(
@@ -168,7 +188,9 @@ public final class ShardManager implements AutoCloseable {
               plan.maxConcurrency,
               config.sessionStore,
               plan.url,
-              config.observer);
+              config.observer,
+              sendExecutor,
+              config.commandTimeout);
       Map<Integer, Shard> created = new LinkedHashMap<>();
       for (int id : plan.ids) {
         created.put(
@@ -184,48 +206,6 @@ public final class ShardManager implements AutoCloseable {
       shardIds = plan.ids;
       shards = Collections.unmodifiableMap(created);
     }
-  }
-
-  private CompletableFuture<Void> startInWaves(List<Shard> all, int concurrency) {
-    // wave k holds the k-th shard of every bucket: one identify per bucket per wave
-    Map<Integer, Integer> rank = new HashMap<>();
-    List<List<Shard>> waves = new ArrayList<>();
-    for (Shard shard : all) {
-      int bucket = ShardRouting.bucketOf(shard.id(), concurrency);
-      int k = rank.merge(bucket, 1, Integer::sum) - 1;
-      while (waves.size() <= k) {
-        waves.add(new ArrayList<>());
-      }
-      waves.get(k).add(shard);
-    }
-    List<CompletableFuture<Void>> readies = new ArrayList<>();
-    CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
-    for (List<Shard> wave : waves) {
-      CompletableFuture<Void> gate = previous;
-      List<CompletableFuture<Void>> handshakes = new ArrayList<>();
-      for (Shard shard : wave) {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        readies.add(ready);
-        CompletableFuture<Void> handshake = new CompletableFuture<>();
-        handshakes.add(handshake);
-        gate.whenComplete(
-            (ignored, error) -> {
-              shard
-                  .start()
-                  .whenComplete(
-                      (ok, failure) -> {
-                        if (failure != null) {
-                          ready.completeExceptionally(failure);
-                        } else {
-                          ready.complete(null);
-                        }
-                      });
-              shard.handshakeStarted().whenComplete((ok, failure) -> handshake.complete(null));
-            });
-      }
-      previous = CompletableFuture.allOf(handshakes.toArray(CompletableFuture[]::new));
-    }
-    return CompletableFuture.allOf(readies.toArray(CompletableFuture[]::new));
   }
 
   private Plan plan() {
@@ -454,6 +434,9 @@ public final class ShardManager implements AutoCloseable {
     private ShardOptions options = ShardOptions.defaults();
     private GatewayEventListener listener = event -> {};
     private ShardObserver observer = ShardObserver.NONE;
+    private Executor sendExecutor;
+    private Duration commandTimeout = Duration.ofSeconds(30);
+    private Duration waveTimeout = Duration.ofSeconds(60);
 
     private Builder(GatewaySettings settings, GatewayTransport transport) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -652,9 +635,65 @@ public final class ShardManager implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Writes frames on this executor (the manager then does not own one). It must be able to run
+     * one connection's writes while another's block (a cached pool, not a single thread).
+     *
+     * @param executor the executor
+     * @return this
+     */
+    public Builder sendExecutor(Executor executor) {
+      this.sendExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Sets how long a command sent while its shard reconnects waits for the next session before it
+     * fails with {@code NOT_CONNECTED} (default 30 s).
+     *
+     * @param timeout the timeout
+     * @return this
+     */
+    public Builder commandTimeout(Duration timeout) {
+      this.commandTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how long a start wave waits for its shards to send Identify or Resume before the next
+     * wave starts anyway (default 60 s).
+     *
+     * @param timeout the timeout
+     * @return this
+     */
+    public Builder waveTimeout(Duration timeout) {
+      this.waveTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
     /** Returns the manager (not started). */
     public ShardManager build() {
-      return new ShardManager(this);
+      // the manager keeps its own copy: changing this builder later does not reach it
+      Builder copy = new Builder(settings, transport);
+      copy.totalShards = totalShards;
+      copy.shardIds = shardIds;
+      copy.gatewayUrl = gatewayUrl;
+      copy.apiUrl = apiUrl;
+      copy.restTimeout = restTimeout;
+      copy.maxConcurrency = maxConcurrency;
+      copy.identifyLimiter = identifyLimiter;
+      copy.sessionStore = sessionStore;
+      copy.scheduler = scheduler;
+      copy.deliveryExecutor = deliveryExecutor;
+      copy.clock = clock;
+      copy.random = random;
+      copy.options = options;
+      copy.listener = listener;
+      copy.observer = observer;
+      copy.sendExecutor = sendExecutor;
+      copy.commandTimeout = commandTimeout;
+      copy.waveTimeout = waveTimeout;
+      return new ShardManager(copy);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param lastCloseCode the close code of the last disconnect, or -1
  * @param lastCloseReason the close reason of the last disconnect, may be empty
  * @param heartbeatRoundTrip the last heartbeat round trip, or {@code null}
+ * @param heartbeatInterval the heartbeat interval of the latest connection (from Hello, clamped),
+ *     or {@code null} before the first Hello
  * @param lastHeartbeatAck when the last ACK arrived, or {@code null}
  * @param lastDispatch when the last dispatch arrived, or {@code null}
  * @param sequence the last sequence number, or -1
@@ -35,6 +37,7 @@ public record ShardState(
     int lastCloseCode,
     String lastCloseReason,
     Duration heartbeatRoundTrip,
+    Duration heartbeatInterval,
     Instant lastHeartbeatAck,
     Instant lastDispatch,
     long sequence,

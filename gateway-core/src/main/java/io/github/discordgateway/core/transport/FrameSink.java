@@ -1,9 +1,10 @@
 package io.github.discordgateway.core.transport;
 
 /**
- * Where a gateway client writes its frames. Implementations must be safe to call from several
- * threads (the heartbeat scheduler and the socket reader both write), and must never block for
- * long: a send that cannot complete at once is queued by the implementation.
+ * Where a gateway client writes its frames. A shard's client writes from a writer thread of the
+ * shared send pool, one frame at a time and in order, so a send that blocks on a slow socket delays
+ * only that connection; implementations must still be thread-safe (a close may come from another
+ * thread) and should bound how long one send may block.
  */
 public interface FrameSink {
 

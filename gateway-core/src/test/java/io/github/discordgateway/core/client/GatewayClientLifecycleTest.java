@@ -191,4 +191,38 @@ class GatewayClientLifecycleTest {
     assertThat(h.client.snapshot().sequence()).isEqualTo(1);
     assertThat(Envelope.NO_SEQUENCE).isNegative();
   }
+
+  @Test
+  void theLimiterHearsWhenAnIdentifyWasAnswered() {
+    java.util.concurrent.atomic.AtomicInteger answered =
+        new java.util.concurrent.atomic.AtomicInteger();
+    io.github.discordgateway.core.ratelimit.IdentifyLimiter limiter =
+        new io.github.discordgateway.core.ratelimit.IdentifyLimiter() {
+          @Override
+          public java.util.concurrent.CompletableFuture<
+                  io.github.discordgateway.core.ratelimit.IdentifyPermit>
+              acquire(int shardId, int maxConcurrency) {
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                new io.github.discordgateway.core.ratelimit.IdentifyPermit(
+                    shardId, 0, java.time.Instant.EPOCH));
+          }
+
+          @Override
+          public void identifyAnswered(int shardId, int maxConcurrency) {
+            answered.incrementAndGet();
+          }
+        };
+    ClientHarness h =
+        new ClientHarness(
+            new io.github.discordgateway.core.scheduling.ManualScheduler(),
+            null,
+            0.5,
+            io.github.discordgateway.core.codec.Compression.NONE,
+            limiter);
+    h.hello(41250);
+    assertThat(h.sent(2)).hasSize(1);
+    assertThat(answered).hasValue(0);
+    h.ready(1, "s");
+    assertThat(answered).hasValue(1);
+  }
 }

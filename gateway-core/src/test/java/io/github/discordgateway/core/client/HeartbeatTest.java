@@ -159,4 +159,39 @@ class HeartbeatTest {
     // identify, 7 heartbeats and all 300 commands went out within ~250 s
     assertThat(h.sink.texts).hasSize(1 + 7 + 300);
   }
+
+  @Test
+  @DisplayName("a flood of op 1 keeps at most one heartbeat pending and stays within 120/60 s")
+  void heartbeatRequestFloodIsCoalesced() {
+    ClientHarness h = new ClientHarness(null, 0.9, Compression.NONE);
+    h.connect();
+    for (int i = 0; i < 5_000; i++) {
+      h.client.onText("{\"op\":1,\"d\":null}");
+    }
+    int firstWindow = h.sent(1).size();
+    assertThat(firstWindow).isLessThanOrEqualTo(120);
+    h.scheduler.advance(java.time.Duration.ofSeconds(61));
+    // the requests beyond the budget collapsed into one heartbeat, plus the regular beat
+    assertThat(h.sent(1).size()).isLessThanOrEqualTo(firstWindow + 2);
+  }
+
+  @Test
+  @DisplayName("a Hello interval beyond reason is clamped: heartbeats and zombie detection go on")
+  void absurdHelloIntervalIsClamped() {
+    ClientHarness h = new ClientHarness(null, 0.0, Compression.NONE);
+    h.hello(1_000_000_000_000L);
+    h.scheduler.runDue();
+    assertThat(h.client.heartbeatInterval()).contains(Heartbeater.MAX_INTERVAL);
+    assertThat(h.sent(1)).hasSize(1);
+    h.scheduler.advance(Heartbeater.MAX_INTERVAL);
+    assertThat(h.outcome().zombie()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a tiny Hello interval is raised to the minimum")
+  void tinyHelloIntervalIsRaised() {
+    ClientHarness h = new ClientHarness(null, 0.0, Compression.NONE);
+    h.hello(1);
+    assertThat(h.client.heartbeatInterval()).contains(Heartbeater.MIN_INTERVAL);
+  }
 }

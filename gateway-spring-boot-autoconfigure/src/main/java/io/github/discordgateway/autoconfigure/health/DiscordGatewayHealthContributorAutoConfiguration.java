@@ -39,22 +39,10 @@ public final class DiscordGatewayHealthContributorAutoConfiguration {
   static final String CONTRIBUTOR_NAME = "discordGateway";
 
   /**
-   * Remembers each shard's heartbeat interval (a {@code ShardObserver} applied to the manager).
-   *
-   * @return the tracker
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  HeartbeatIntervals discordGatewayHeartbeatIntervals() {
-    return new HeartbeatIntervals();
-  }
-
-  /**
    * The {@code discordGateway} contributor.
    *
    * @param manager the shards
    * @param properties the health settings
-   * @param intervals the heartbeat intervals
    * @param clock the time source of the shard manager, if the application defines one
    * @return the contributor
    */
@@ -63,13 +51,10 @@ public final class DiscordGatewayHealthContributorAutoConfiguration {
   DiscordGatewayHealthContributor discordGatewayHealthContributor(
       ShardManager manager,
       DiscordGatewayHealthProperties properties,
-      HeartbeatIntervals intervals,
       ObjectProvider<InstantSource> clock) {
     ShardHealthEvaluator evaluator =
         new ShardHealthEvaluator(
-            clock.getIfUnique(InstantSource::system),
-            properties.getHeartbeatTimeout(),
-            intervals::of);
+            clock.getIfUnique(InstantSource::system), properties.getHeartbeatTimeout());
     return new DiscordGatewayHealthContributor(
         manager, evaluator, properties.getMaxReconnectingRatio());
   }

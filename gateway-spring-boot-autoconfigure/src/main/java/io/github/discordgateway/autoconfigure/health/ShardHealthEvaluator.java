@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.IntFunction;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -47,23 +45,17 @@ public final class ShardHealthEvaluator {
 
   private final InstantSource clock;
   private final Duration heartbeatTimeout;
-  private final IntFunction<Optional<Duration>> heartbeatIntervals;
 
   /**
    * Creates an evaluator.
    *
    * @param clock the time source of the shard manager
    * @param heartbeatTimeout a fixed heartbeat timeout, or {@code null} for three heartbeat
-   *     intervals
-   * @param heartbeatIntervals the latest Hello interval of a shard, by shard id
+   *     intervals of the shard's latest Hello
    */
-  public ShardHealthEvaluator(
-      InstantSource clock,
-      Duration heartbeatTimeout,
-      IntFunction<Optional<Duration>> heartbeatIntervals) {
+  public ShardHealthEvaluator(InstantSource clock, Duration heartbeatTimeout) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.heartbeatTimeout = heartbeatTimeout;
-    this.heartbeatIntervals = Objects.requireNonNull(heartbeatIntervals, "heartbeatIntervals");
   }
 
   /**
@@ -82,17 +74,18 @@ public final class ShardHealthEvaluator {
   /**
    * Returns how long a CONNECTED shard may go without a heartbeat ACK.
    *
-   * @param shardId the shard
+   * @param state the shard's state (its heartbeat interval is that of its latest Hello)
    * @return the timeout
    */
-  public Duration heartbeatTimeout(int shardId) {
+  public Duration heartbeatTimeout(ShardState state) {
     if (heartbeatTimeout != null) {
       return heartbeatTimeout;
     }
-    return heartbeatIntervals
-        .apply(shardId)
-        .orElse(DEFAULT_HEARTBEAT_INTERVAL)
-        .multipliedBy(HEARTBEAT_TIMEOUT_INTERVALS);
+    Duration interval = state.heartbeatInterval();
+    if (interval == null || interval.isNegative() || interval.isZero()) {
+      interval = DEFAULT_HEARTBEAT_INTERVAL;
+    }
+    return interval.multipliedBy(HEARTBEAT_TIMEOUT_INTERVALS);
   }
 
   /**
@@ -109,7 +102,7 @@ public final class ShardHealthEvaluator {
     Health.Builder health = new Health.Builder();
     switch (state.status()) {
       case CONNECTED -> {
-        Duration timeout = heartbeatTimeout(state.shardId());
+        Duration timeout = heartbeatTimeout(state);
         Instant reference = latest(state.lastHeartbeatAck(), state.since());
         Duration silence = reference == null ? Duration.ZERO : Duration.between(reference, now);
         if (silence.compareTo(timeout) > 0) {

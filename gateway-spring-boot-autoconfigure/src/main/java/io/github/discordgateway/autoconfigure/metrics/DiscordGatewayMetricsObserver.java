@@ -10,6 +10,7 @@ import io.github.discordgateway.core.protocol.SessionStartLimit;
 import io.github.discordgateway.core.shard.Shard;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardObserver;
+import io.github.discordgateway.core.shard.ShardSignal;
 import io.github.discordgateway.core.shard.ShardState;
 import io.github.discordgateway.core.shard.ShardStatus;
 import io.micrometer.core.instrument.Counter;
@@ -83,34 +84,59 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  // ------------------------------------------------------------------ hooks
+  // ------------------------------------------------------------------ signals
 
   @Override
-  public void messageReceived(int shardId, int wireBytes, boolean binary) {
+  public void on(ShardSignal signal) {
+    if (signal instanceof ShardSignal.MessageReceived s) {
+      messageReceived(s.shardId(), s.wireBytes(), s.binary());
+    } else if (signal instanceof ShardSignal.PayloadDecompressed s) {
+      payloadDecompressed(s.shardId(), s.bytes());
+    } else if (signal instanceof ShardSignal.DispatchReceived s) {
+      dispatchReceived(s.shardId(), s.type(), s.payloadBytes());
+    } else if (signal instanceof ShardSignal.DispatchDelivered s) {
+      dispatchDelivered(s.shardId(), s.type(), s.listenerTime(), s.failed());
+    } else if (signal instanceof ShardSignal.ConnectionOpened s) {
+      connectionOpened(s.shardId());
+    } else if (signal instanceof ShardSignal.Identified s) {
+      identified(s.shardId());
+    } else if (signal instanceof ShardSignal.Resumed s) {
+      resumed(s.shardId());
+    } else if (signal instanceof ShardSignal.Reconnecting s) {
+      reconnecting(s.shardId(), s.reason(), s.resume());
+    } else if (signal instanceof ShardSignal.HeartbeatAcknowledged s) {
+      heartbeatAcknowledged(s.shardId(), s.roundTrip());
+    } else if (signal instanceof ShardSignal.PayloadSent s) {
+      payloadSent(s.shardId(), s.opcode(), s.waited());
+    } else if (signal instanceof ShardSignal.StatusChanged s) {
+      statusChanged(s.shardId(), s.previous(), s.current());
+    } else if (signal instanceof ShardSignal.SessionStartLimitUpdated s) {
+      sessionStartLimitUpdated(s.limit());
+    }
+  }
+
+  private void messageReceived(int shardId, int wireBytes, boolean binary) {
     ShardMeters meters = meters(shardId);
     if (meters != null) {
       meters.bytesReceived.increment(wireBytes);
     }
   }
 
-  @Override
-  public void payloadDecompressed(int shardId, int bytes) {
+  private void payloadDecompressed(int shardId, int bytes) {
     ShardMeters meters = meters(shardId);
     if (meters != null) {
       meters.bytesDecompressed.increment(bytes);
     }
   }
 
-  @Override
-  public void dispatchReceived(int shardId, String type, int payloadBytes) {
+  private void dispatchReceived(int shardId, String type, int payloadBytes) {
     ShardMeters meters = meters(shardId);
     if (meters != null) {
       meters.type(type).events.increment();
     }
   }
 
-  @Override
-  public void dispatchDelivered(int shardId, String type, Duration listenerTime, boolean failed) {
+  private void dispatchDelivered(int shardId, String type, Duration listenerTime, boolean failed) {
     ShardMeters meters = meters(shardId);
     if (meters == null) {
       return;
@@ -122,24 +148,14 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
     }
   }
 
-  @Override
-  public void eventDropped(int shardId, String type) {
-    ShardMeters meters = meters(shardId);
-    if (meters != null) {
-      meters.dropped.increment();
-    }
-  }
-
-  @Override
-  public void connectionOpened(int shardId) {
+  private void connectionOpened(int shardId) {
     ShardMeters meters = meters(shardId);
     if (meters != null) {
       meters.connections.increment();
     }
   }
 
-  @Override
-  public void identified(int shardId) {
+  private void identified(int shardId) {
     ShardMeters meters = meters(shardId);
     if (meters != null) {
       meters.identifies.increment();
@@ -151,46 +167,40 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
     }
   }
 
-  @Override
-  public void resumed(int shardId) {
+  private void resumed(int shardId) {
     ShardMeters meters = meters(shardId);
     if (meters != null) {
       meters.resumes.increment();
     }
   }
 
-  @Override
-  public void reconnecting(int shardId, String reason, boolean resume) {
+  private void reconnecting(int shardId, String reason, boolean resume) {
     ShardMeters meters = meters(shardId);
     if (meters != null) {
       meters.reconnect(reason == null || reason.isEmpty() ? "other" : reason).increment();
     }
   }
 
-  @Override
-  public void heartbeatAcknowledged(int shardId, Duration roundTrip) {
+  private void heartbeatAcknowledged(int shardId, Duration roundTrip) {
     ShardMeters meters = meters(shardId);
     if (meters != null) {
       meters.heartbeat.record(roundTrip.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
-  @Override
-  public void payloadSent(int shardId, Opcode opcode, Duration waited) {
+  private void payloadSent(int shardId, Opcode opcode, Duration waited) {
     ShardMeters meters = meters(shardId);
     if (meters != null && opcode != null) {
       meters.command(opcode).record(Math.max(0, waited.toNanos()), TimeUnit.NANOSECONDS);
     }
   }
 
-  @Override
-  public void statusChanged(int shardId, ShardStatus previous, ShardStatus current) {
+  private void statusChanged(int shardId, ShardStatus previous, ShardStatus current) {
     // registers the shard's meters (and its gauges) as soon as it starts
     meters(shardId);
   }
 
-  @Override
-  public void sessionStartLimitUpdated(SessionStartLimit limit) {
+  private void sessionStartLimitUpdated(SessionStartLimit limit) {
     if (limit == null) {
       return;
     }
@@ -283,7 +293,6 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
     final Counter resumes;
     final Counter bytesReceived;
     final Counter bytesDecompressed;
-    final Counter dropped;
     final Timer heartbeat;
     final TypeMeters other;
     final Map<String, TypeMeters> types = new ConcurrentHashMap<>();
@@ -317,11 +326,6 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
           Counter.builder(GatewayMeterNames.BYTES_DECOMPRESSED)
               .description("Bytes of the gateway payloads after decompression")
               .baseUnit("bytes")
-              .tags(tags)
-              .register(registry);
-      dropped =
-          Counter.builder(GatewayMeterNames.EVENTS_DROPPED)
-              .description("Dispatches dropped instead of delivered; 0 unless a drop policy is set")
               .tags(tags)
               .register(registry);
       heartbeat =

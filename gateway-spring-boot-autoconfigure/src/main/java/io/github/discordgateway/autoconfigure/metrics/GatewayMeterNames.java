@@ -25,9 +25,6 @@ public final class GatewayMeterNames {
   /** Gauge: events waiting for (or in) delivery to listeners; tag shard. */
   public static final String EVENTS_QUEUED = "discord.gateway.events.queued";
 
-  /** Counter: dispatches dropped instead of delivered (0 under the default policy); tag shard. */
-  public static final String EVENTS_DROPPED = "discord.gateway.events.dropped";
-
   /** Timer: heartbeat round trip; tag shard. */
   public static final String HEARTBEAT_ROUND_TRIP = "discord.gateway.heartbeat.roundtrip";
 

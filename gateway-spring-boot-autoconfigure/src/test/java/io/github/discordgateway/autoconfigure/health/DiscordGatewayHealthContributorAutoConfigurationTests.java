@@ -60,7 +60,6 @@ class DiscordGatewayHealthContributorAutoConfigurationTests {
     contextRunner.run(
         context -> {
           assertThat(context).hasSingleBean(DiscordGatewayHealthContributor.class);
-          assertThat(context).hasSingleBean(HeartbeatIntervals.class);
           HealthDescriptor health = endpoint(context).healthForPath("discordGateway");
           assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
           assertThat(shard(context, DiscordGatewayHealthContributor.NO_SHARDS).getStatus())
@@ -310,7 +309,6 @@ class DiscordGatewayHealthContributorAutoConfigurationTests {
         .run(
             context -> {
               assertThat(context).doesNotHaveBean(DiscordGatewayHealthContributor.class);
-              assertThat(context).doesNotHaveBean(HeartbeatIntervals.class);
               assertThat(context).doesNotHaveBean(DiscordGatewayReadinessGroupPostProcessor.class);
             });
   }

@@ -4,13 +4,11 @@ import io.github.discordgateway.autoconfigure.transport.SpringWebSocketTransport
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.protocol.Intent;
-import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.protocol.SessionStartLimit;
 import io.github.discordgateway.core.shard.BackoffPolicy;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardObserver;
 import io.github.discordgateway.core.shard.ShardOptions;
-import io.github.discordgateway.core.shard.ShardStatus;
+import io.github.discordgateway.core.shard.ShardSignal;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,73 +91,8 @@ public class FakeGatewayShards {
   record Composite(List<ShardObserver> observers) implements ShardObserver {
 
     @Override
-    public void messageReceived(int shardId, int wireBytes, boolean binary) {
-      observers.forEach(o -> o.messageReceived(shardId, wireBytes, binary));
-    }
-
-    @Override
-    public void dispatchReceived(int shardId, String type, int payloadBytes) {
-      observers.forEach(o -> o.dispatchReceived(shardId, type, payloadBytes));
-    }
-
-    @Override
-    public void dispatchDelivered(int shardId, String type, Duration time, boolean failed) {
-      observers.forEach(o -> o.dispatchDelivered(shardId, type, time, failed));
-    }
-
-    @Override
-    public void connectionOpened(int shardId) {
-      observers.forEach(o -> o.connectionOpened(shardId));
-    }
-
-    @Override
-    public void identified(int shardId) {
-      observers.forEach(o -> o.identified(shardId));
-    }
-
-    @Override
-    public void resumed(int shardId) {
-      observers.forEach(o -> o.resumed(shardId));
-    }
-
-    @Override
-    public void reconnecting(int shardId, String reason, boolean resume) {
-      observers.forEach(o -> o.reconnecting(shardId, reason, resume));
-    }
-
-    @Override
-    public void heartbeatAcknowledged(int shardId, Duration roundTrip) {
-      observers.forEach(o -> o.heartbeatAcknowledged(shardId, roundTrip));
-    }
-
-    @Override
-    public void payloadSent(int shardId, Opcode opcode, Duration waited) {
-      observers.forEach(o -> o.payloadSent(shardId, opcode, waited));
-    }
-
-    @Override
-    public void statusChanged(int shardId, ShardStatus previous, ShardStatus current) {
-      observers.forEach(o -> o.statusChanged(shardId, previous, current));
-    }
-
-    @Override
-    public void helloReceived(int shardId, Duration heartbeatInterval) {
-      observers.forEach(o -> o.helloReceived(shardId, heartbeatInterval));
-    }
-
-    @Override
-    public void payloadDecompressed(int shardId, int bytes) {
-      observers.forEach(o -> o.payloadDecompressed(shardId, bytes));
-    }
-
-    @Override
-    public void eventDropped(int shardId, String type) {
-      observers.forEach(o -> o.eventDropped(shardId, type));
-    }
-
-    @Override
-    public void sessionStartLimitUpdated(SessionStartLimit limit) {
-      observers.forEach(o -> o.sessionStartLimitUpdated(limit));
+    public void on(ShardSignal signal) {
+      observers.forEach(o -> o.on(signal));
     }
   }
 }

@@ -8,7 +8,6 @@ import io.github.discordgateway.core.shard.ShardStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,9 +20,8 @@ class ShardHealthEvaluatorTests {
   private static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
   private static final String SESSION_ID = "a1b2c3-session-secret";
 
-  private final HeartbeatIntervals intervals = new HeartbeatIntervals();
   private final ShardHealthEvaluator evaluator =
-      new ShardHealthEvaluator(InstantSource.fixed(NOW), null, intervals::of);
+      new ShardHealthEvaluator(InstantSource.fixed(NOW), null);
 
   @Test
   void connectedShardWithRecentAckIsUp() {
@@ -49,20 +47,25 @@ class ShardHealthEvaluatorTests {
 
   @Test
   void heartbeatTimeoutIsThreeIntervalsFromHello() {
-    intervals.helloReceived(0, Duration.ofSeconds(10));
-    assertThat(evaluator.heartbeatTimeout(0)).isEqualTo(Duration.ofSeconds(30));
-    assertThat(evaluator.evaluate(connected(NOW.minusSeconds(29)), null, false).getStatus())
+    assertThat(evaluator.heartbeatTimeout(connected(NOW, TEN_SECONDS)))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(
+            evaluator
+                .evaluate(connected(NOW.minusSeconds(29), TEN_SECONDS), null, false)
+                .getStatus())
         .isEqualTo(Status.UP);
-    assertThat(evaluator.evaluate(connected(NOW.minusSeconds(31)), null, false).getStatus())
+    assertThat(
+            evaluator
+                .evaluate(connected(NOW.minusSeconds(31), TEN_SECONDS), null, false)
+                .getStatus())
         .isEqualTo(Status.DOWN);
   }
 
   @Test
   void configuredHeartbeatTimeoutWins() {
-    intervals.helloReceived(0, Duration.ofSeconds(10));
     ShardHealthEvaluator fixed =
-        new ShardHealthEvaluator(InstantSource.fixed(NOW), Duration.ofSeconds(5), intervals::of);
-    assertThat(fixed.evaluate(connected(NOW.minusSeconds(6)), null, false).getStatus())
+        new ShardHealthEvaluator(InstantSource.fixed(NOW), Duration.ofSeconds(5));
+    assertThat(fixed.evaluate(connected(NOW.minusSeconds(6), TEN_SECONDS), null, false).getStatus())
         .isEqualTo(Status.DOWN);
   }
 
@@ -129,16 +132,27 @@ class ShardHealthEvaluatorTests {
   }
 
   @Test
-  void heartbeatIntervalsIgnoreNonPositiveValues() {
-    intervals.helloReceived(3, Duration.ZERO);
-    assertThat(intervals.of(3)).isEqualTo(Optional.empty());
+  void aNonPositiveHeartbeatIntervalFallsBackToTheDefault() {
+    assertThat(evaluator.heartbeatTimeout(connected(NOW, Duration.ZERO)))
+        .isEqualTo(ShardHealthEvaluator.DEFAULT_HEARTBEAT_INTERVAL.multipliedBy(3));
   }
 
+  private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+
   private static ShardState connected(Instant lastAck) {
-    return state(ShardStatus.CONNECTED, NOW.minusSeconds(3600), lastAck, -1);
+    return connected(lastAck, null);
+  }
+
+  private static ShardState connected(Instant lastAck, Duration heartbeatInterval) {
+    return state(ShardStatus.CONNECTED, NOW.minusSeconds(3600), lastAck, -1, heartbeatInterval);
   }
 
   private static ShardState state(ShardStatus status, Instant since, Instant lastAck, int close) {
+    return state(status, since, lastAck, close, null);
+  }
+
+  private static ShardState state(
+      ShardStatus status, Instant since, Instant lastAck, int close, Duration heartbeatInterval) {
     return new ShardState(
         0,
         1,
@@ -149,6 +163,7 @@ class ShardHealthEvaluatorTests {
         close,
         close < 0 ? "" : "closed",
         Duration.ofMillis(42),
+        heartbeatInterval,
         lastAck,
         NOW.minusSeconds(1),
         77,

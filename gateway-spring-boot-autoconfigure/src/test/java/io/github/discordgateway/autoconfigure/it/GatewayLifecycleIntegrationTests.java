@@ -13,6 +13,7 @@ import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.session.InMemorySessionStore;
 import io.github.discordgateway.core.session.SessionStore;
 import io.github.discordgateway.core.shard.ShardObserver;
+import io.github.discordgateway.core.shard.ShardSignal;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import java.time.Duration;
 import java.util.List;
@@ -125,22 +126,22 @@ class GatewayLifecycleIntegrationTests {
               "first",
               ShardObserver.class,
               () ->
-                  new ShardObserver() {
-                    @Override
-                    public void identified(int shardId) {
-                      first.incrementAndGet();
-                    }
-                  })
+                  (ShardObserver)
+                      signal -> {
+                        if (signal instanceof ShardSignal.Identified) {
+                          first.incrementAndGet();
+                        }
+                      })
           .withBean(
               "second",
               ShardObserver.class,
               () ->
-                  new ShardObserver() {
-                    @Override
-                    public void identified(int shardId) {
-                      second.incrementAndGet();
-                    }
-                  })
+                  (ShardObserver)
+                      signal -> {
+                        if (signal instanceof ShardSignal.Identified) {
+                          second.incrementAndGet();
+                        }
+                      })
           .run(
               context -> {
                 context.getBean(DiscordGatewayLifecycle.class).ready().get(10, TimeUnit.SECONDS);

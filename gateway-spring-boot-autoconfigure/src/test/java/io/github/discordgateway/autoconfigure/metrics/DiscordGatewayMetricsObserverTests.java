@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.protocol.Opcode;
 import io.github.discordgateway.core.protocol.SessionStartLimit;
+import io.github.discordgateway.core.shard.ShardSignal;
 import io.github.discordgateway.core.shard.ShardStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,9 +25,9 @@ class DiscordGatewayMetricsObserverTests {
 
   @Test
   void unknownEventNamesShareOneTypeTag() {
-    observer.dispatchReceived(2, "SOMETHING_NEW_1", 10);
-    observer.dispatchReceived(2, "SOMETHING_NEW_2", 10);
-    observer.dispatchReceived(2, "MESSAGE_CREATE", 10);
+    observer.on(new ShardSignal.DispatchReceived(2, "SOMETHING_NEW_1", 10));
+    observer.on(new ShardSignal.DispatchReceived(2, "SOMETHING_NEW_2", 10));
+    observer.on(new ShardSignal.DispatchReceived(2, "MESSAGE_CREATE", 10));
 
     assertThat(registry.get(GatewayMeterNames.EVENTS).tag("type", "OTHER").counter().count())
         .isEqualTo(2);
@@ -35,8 +36,9 @@ class DiscordGatewayMetricsObserverTests {
 
   @Test
   void listenerTimeAndFailuresAreRecordedPerType() {
-    observer.dispatchDelivered(0, "MESSAGE_CREATE", Duration.ofMillis(5), false);
-    observer.dispatchDelivered(0, "MESSAGE_CREATE", Duration.ofMillis(7), true);
+    observer.on(
+        new ShardSignal.DispatchDelivered(0, "MESSAGE_CREATE", Duration.ofMillis(5), false));
+    observer.on(new ShardSignal.DispatchDelivered(0, "MESSAGE_CREATE", Duration.ofMillis(7), true));
 
     var timer = registry.get(GatewayMeterNames.LISTENER_TIME).tag("type", "MESSAGE_CREATE").timer();
     assertThat(timer.count()).isEqualTo(2);
@@ -52,8 +54,8 @@ class DiscordGatewayMetricsObserverTests {
 
   @Test
   void bytesOnTheWireAndAfterDecompressionAreCountedApart() {
-    observer.messageReceived(1, 100, true);
-    observer.payloadDecompressed(1, 900);
+    observer.on(new ShardSignal.MessageReceived(1, 100, true));
+    observer.on(new ShardSignal.PayloadDecompressed(1, 900));
 
     assertThat(registry.get(GatewayMeterNames.BYTES_RECEIVED).tag("shard", "1").counter().count())
         .isEqualTo(100);
@@ -65,18 +67,10 @@ class DiscordGatewayMetricsObserverTests {
   }
 
   @Test
-  void droppedEventsAreCountedAndStartAtZero() {
-    observer.connectionOpened(0);
-    assertThat(registry.get(GatewayMeterNames.EVENTS_DROPPED).counter().count()).isZero();
-    observer.eventDropped(0, "TYPING_START");
-    assertThat(registry.get(GatewayMeterNames.EVENTS_DROPPED).counter().count()).isEqualTo(1);
-  }
-
-  @Test
   void reconnectsAreCountedByReason() {
-    observer.reconnecting(0, "zombie", true);
-    observer.reconnecting(0, "zombie", true);
-    observer.reconnecting(0, "4000", true);
+    observer.on(new ShardSignal.Reconnecting(0, "zombie", true));
+    observer.on(new ShardSignal.Reconnecting(0, "zombie", true));
+    observer.on(new ShardSignal.Reconnecting(0, "4000", true));
 
     assertThat(registry.get(GatewayMeterNames.RECONNECTS).tag("reason", "zombie").counter().count())
         .isEqualTo(2);
@@ -86,8 +80,8 @@ class DiscordGatewayMetricsObserverTests {
 
   @Test
   void commandsRecordTheirRateLimiterWaitByOpcode() {
-    observer.payloadSent(0, Opcode.PRESENCE_UPDATE, Duration.ofSeconds(2));
-    observer.payloadSent(0, Opcode.HEARTBEAT, Duration.ZERO);
+    observer.on(new ShardSignal.PayloadSent(0, Opcode.PRESENCE_UPDATE, Duration.ofSeconds(2)));
+    observer.on(new ShardSignal.PayloadSent(0, Opcode.HEARTBEAT, Duration.ZERO));
 
     var presence = registry.get(GatewayMeterNames.COMMANDS).tag("type", "presence_update").timer();
     assertThat(presence.totalTime(TimeUnit.SECONDS)).isEqualTo(2);
@@ -102,12 +96,13 @@ class DiscordGatewayMetricsObserverTests {
     var gauge = registry.get(GatewayMeterNames.SESSION_STARTS_REMAINING).gauge();
     assertThat(gauge.value()).isNaN();
 
-    observer.sessionStartLimitUpdated(new SessionStartLimit(1000, 3, 3_600_000, 1));
-    observer.identified(0);
+    observer.on(
+        new ShardSignal.SessionStartLimitUpdated(new SessionStartLimit(1000, 3, 3_600_000, 1)));
+    observer.on(new ShardSignal.Identified(0));
     assertThat(gauge.value()).isEqualTo(2);
-    observer.identified(0);
-    observer.identified(0);
-    observer.identified(0);
+    observer.on(new ShardSignal.Identified(0));
+    observer.on(new ShardSignal.Identified(0));
+    observer.on(new ShardSignal.Identified(0));
     assertThat(gauge.value()).isZero();
 
     now.updateAndGet(t -> t.plus(Duration.ofHours(1)));
@@ -116,7 +111,7 @@ class DiscordGatewayMetricsObserverTests {
 
   @Test
   void shardGaugesWithoutManagerAreNotANumber() {
-    observer.statusChanged(0, ShardStatus.STOPPED, ShardStatus.CONNECTING);
+    observer.on(new ShardSignal.StatusChanged(0, ShardStatus.STOPPED, ShardStatus.CONNECTING));
     new DiscordGatewayMeterBinder(() -> null, observer).bindTo(registry);
 
     assertThat(registry.get(GatewayMeterNames.EVENTS_QUEUED).gauge().value()).isNaN();
@@ -127,8 +122,8 @@ class DiscordGatewayMetricsObserverTests {
 
   @Test
   void negativeShardIdsAreIgnored() {
-    observer.connectionOpened(-1);
-    observer.dispatchReceived(-1, "READY", 1);
+    observer.on(new ShardSignal.ConnectionOpened(-1));
+    observer.on(new ShardSignal.DispatchReceived(-1, "READY", 1));
     assertThat(registry.getMeters()).isEmpty();
   }
 
@@ -141,7 +136,7 @@ class DiscordGatewayMetricsObserverTests {
               throw new IllegalStateException("in creation");
             },
             InstantSource.system());
-    failing.connectionOpened(0);
+    failing.on(new ShardSignal.ConnectionOpened(0));
     assertThat(registry.get(GatewayMeterNames.EVENTS_QUEUED).gauge().value()).isNaN();
   }
 }

@@ -1,0 +1,155 @@
+package io.github.discordgateway.core.shard;
+
+import io.github.discordgateway.core.transport.ConnectionHandler;
+import io.github.discordgateway.core.transport.GatewayConnection;
+import io.github.discordgateway.core.transport.GatewayTransport;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A transport without sockets: every connect is recorded as a {@link Link} that the test opens,
+ * fails, feeds with server frames and closes, on its own thread, in virtual time.
+ */
+final class InMemoryTransport implements GatewayTransport {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  final List<Link> links = Collections.synchronizedList(new ArrayList<>());
+
+  @Override
+  public CompletableFuture<GatewayConnection> connect(
+      URI uri, ConnectionHandler handler, Duration connectTimeout) {
+    Link link = new Link(uri, handler);
+    links.add(link);
+    return link.future;
+  }
+
+  /** Returns the latest connection attempt. */
+  Link last() {
+    synchronized (links) {
+      return links.get(links.size() - 1);
+    }
+  }
+
+  /** One connection attempt, the server side of it in the test's hands. */
+  static final class Link implements GatewayConnection {
+    final URI uri;
+    final ConnectionHandler handler;
+    final CompletableFuture<GatewayConnection> future = new CompletableFuture<>();
+    final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    final List<Integer> closeCodes = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean readingPaused;
+    volatile CountDownLatch stuck;
+    private volatile boolean open;
+
+    Link(URI uri, ConnectionHandler handler) {
+      this.uri = uri;
+      this.handler = handler;
+    }
+
+    Link open() {
+      open = true;
+      handler.onOpen(this);
+      future.complete(this);
+      return this;
+    }
+
+    void fail(Throwable error) {
+      future.completeExceptionally(error);
+    }
+
+    void text(String json) {
+      handler.onText(json);
+    }
+
+    void hello(long intervalMs) {
+      text("{\"op\":10,\"d\":{\"heartbeat_interval\":" + intervalMs + "}}");
+    }
+
+    void ready(long seq, String sessionId) {
+      dispatch(
+          seq,
+          "READY",
+          "{\"v\":10,\"user\":{\"id\":\"1\",\"username\":\"bot\"},\"guilds\":[{\"id\":\"7\","
+              + "\"unavailable\":true}],\"session_id\":\""
+              + sessionId
+              + "\",\"resume_gateway_url\":\"wss://resume.example\",\"shard\":[0,1]}");
+    }
+
+    void dispatch(long seq, String type, String data) {
+      text("{\"op\":0,\"s\":" + seq + ",\"t\":\"" + type + "\",\"d\":" + data + "}");
+    }
+
+    void serverClose(int code, String reason) {
+      open = false;
+      handler.onClosed(code, reason);
+    }
+
+    List<JsonNode> sent(int op) {
+      List<JsonNode> out = new ArrayList<>();
+      synchronized (sent) {
+        for (String text : sent) {
+          JsonNode node = JSON.readTree(text);
+          if (node.get("op").asInt() == op) {
+            out.add(node);
+          }
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void sendText(String payload) {
+      CountDownLatch latch = stuck;
+      if (latch != null) {
+        try {
+          // a socket that stopped draining: the write waits (bounded, so a failing test ends)
+          latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      sent.add(payload);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+      closeCodes.add(code);
+      if (open) {
+        open = false;
+        handler.onClosed(code, reason);
+      }
+    }
+
+    @Override
+    public void abort() {
+      if (open || !future.isDone()) {
+        open = false;
+        handler.onClosed(1006, "Aborted");
+      }
+    }
+
+    @Override
+    public void pauseReading() {
+      readingPaused = true;
+    }
+
+    @Override
+    public void resumeReading() {
+      readingPaused = false;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return open;
+    }
+  }
+}

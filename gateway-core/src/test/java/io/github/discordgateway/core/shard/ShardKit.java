@@ -1,0 +1,102 @@
+package io.github.discordgateway.core.shard;
+
+import io.github.discordgateway.core.client.GatewaySettings;
+import io.github.discordgateway.core.event.GatewayEventListener;
+import io.github.discordgateway.core.event.ShardEvent;
+import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
+import io.github.discordgateway.core.scheduling.ManualScheduler;
+import io.github.discordgateway.core.session.InMemorySessionStore;
+import io.github.discordgateway.core.session.SessionStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+
+/**
+ * Shards on virtual time and an in-memory transport: listeners and writes run on the calling
+ * thread, timers when the test advances the {@link ManualScheduler}. No sockets, no sleeps.
+ */
+final class ShardKit {
+
+  static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gxyz12.SECRET-token-value_abcdefghijklmn";
+  static final BackoffPolicy BACKOFF =
+      new BackoffPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 2.0, Duration.ofSeconds(60));
+
+  final ManualScheduler scheduler = new ManualScheduler();
+  final InMemoryTransport transport = new InMemoryTransport();
+  final SessionStore store;
+  final List<ShardEvent> events = Collections.synchronizedList(new ArrayList<>());
+  final GatewayEventListener listener = events::add;
+  final ShardContext context;
+
+  ShardKit() {
+    this(new InMemorySessionStore(), Runnable::run);
+  }
+
+  ShardKit(SessionStore store, Executor sendExecutor) {
+    this(store, sendExecutor, Runnable::run);
+  }
+
+  ShardKit(SessionStore store, Executor sendExecutor, Executor deliveryExecutor) {
+    this.store = store;
+    this.context =
+        new ShardContext(
+            transport,
+            scheduler,
+            deliveryExecutor,
+            scheduler.instantSource(),
+            () -> new SplittableRandom(7),
+            new LocalIdentifyLimiter(scheduler.instantSource(), scheduler),
+            1,
+            store,
+            "wss://gateway.example",
+            ShardObserver.NONE,
+            sendExecutor,
+            Duration.ofSeconds(30));
+  }
+
+  static GatewaySettings settings(int id, int count) {
+    return GatewaySettings.builder(TOKEN).intents(513).shard(id, count).build();
+  }
+
+  Shard shard() {
+    return shard(0, 1);
+  }
+
+  Shard shard(int id, int count) {
+    return shard(id, count, ShardOptions.defaults().withBackoff(BACKOFF));
+  }
+
+  Shard shard(int id, int count, ShardOptions options) {
+    return new Shard(settings(id, count), context, options, listener);
+  }
+
+  /** Opens the latest link, says Hello, lets the permit through and answers READY. */
+  InMemoryTransport.Link connect(String sessionId) {
+    InMemoryTransport.Link link = transport.last().open();
+    link.hello(41_250);
+    scheduler.runDue();
+    link.ready(1, sessionId);
+    return link;
+  }
+
+  /** Advances virtual time a second at a time until the shard opens its next connection. */
+  InMemoryTransport.Link nextLink() {
+    int before = transport.links.size();
+    for (int second = 0; second < 120 && transport.links.size() == before; second++) {
+      scheduler.advance(Duration.ofSeconds(1));
+    }
+    if (transport.links.size() == before) {
+      throw new AssertionError("No new connection within 120 s");
+    }
+    return transport.last();
+  }
+
+  <T extends ShardEvent> List<T> events(Class<T> type) {
+    synchronized (events) {
+      return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+  }
+}
