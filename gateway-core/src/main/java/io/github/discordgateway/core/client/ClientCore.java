@@ -7,7 +7,7 @@ import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.CloseCode;
 import io.github.discordgateway.core.protocol.Hello;
 import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.protocol.ReadySession;
 import io.github.discordgateway.core.protocol.Resume;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.IdentifyPermit;
@@ -204,9 +204,9 @@ final class ClientCore {
   }
 
   Phase acceptReady(Dispatch dispatch) {
-    Ready ready;
+    ReadySession ready;
     try {
-      ready = dispatch.data() == null ? null : dispatch.data().decode(Ready.class);
+      ready = dispatch.data() == null ? null : dispatch.data().decode(ReadySession.class);
     } catch (GatewayException e) {
       return fail(
           new GatewayException(

@@ -2,7 +2,7 @@ package io.github.discordgateway.core.client;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.protocol.ReadySession;
 import java.time.Duration;
 
 /**
@@ -44,7 +44,7 @@ public interface GatewayClientListener {
    *
    * @param ready the decoded READY
    */
-  default void onReady(Ready ready) {}
+  default void onReady(ReadySession ready) {}
 
   /** RESUMED arrived: the replay is over. {@link #onDispatch(Dispatch)} follows with it. */
   default void onResumed() {}

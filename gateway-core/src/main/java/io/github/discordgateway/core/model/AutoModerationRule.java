@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -34,8 +34,8 @@ public record AutoModerationRule(
     JsonNode triggerMetadata,
     List<AutoModerationAction> actions,
     @OrDefault boolean enabled,
-    @Snowflakes List<Long> exemptRoles,
-    @Snowflakes List<Long> exemptChannels) {
+    @SnowflakeList List<Long> exemptRoles,
+    @SnowflakeList List<Long> exemptChannels) {
 
   /** Normalises absent collections to empty ones. */
   public AutoModerationRule {

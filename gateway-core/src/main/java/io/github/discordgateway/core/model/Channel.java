@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -62,7 +62,7 @@ public record Channel(
     @OrDefault int flags,
     Integer totalMessageSent,
     List<ForumTag> availableTags,
-    @Snowflakes List<Long> appliedTags,
+    @SnowflakeList List<Long> appliedTags,
     DefaultReaction defaultReactionEmoji,
     Integer defaultThreadRateLimitPerUser,
     Integer defaultSortOrder,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -23,7 +23,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record Emoji(
     @Snowflake Long id,
     String name,
-    @Snowflakes List<Long> roles,
+    @SnowflakeList List<Long> roles,
     User user,
     Boolean requireColons,
     Boolean managed,

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +54,7 @@ public record Interaction(
     String locale,
     String guildLocale,
     List<Entitlement> entitlements,
-    @Snowflakes Map<String, Long> authorizingIntegrationOwners,
+    @SnowflakeList Map<String, Long> authorizingIntegrationOwners,
     Integer context,
     @OrDefault long attachmentSizeLimit) {
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -32,7 +32,7 @@ public record Member(
     String nick,
     String avatar,
     String banner,
-    @Snowflakes List<Long> roles,
+    @SnowflakeList List<Long> roles,
     OffsetDateTime joinedAt,
     OffsetDateTime premiumSince,
     Boolean deaf,

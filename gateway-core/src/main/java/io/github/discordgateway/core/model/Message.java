@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +46,7 @@ public record Message(
     @OrDefault boolean tts,
     @OrDefault boolean mentionEveryone,
     List<UserMention> mentions,
-    @Snowflakes List<Long> mentionRoles,
+    @SnowflakeList List<Long> mentionRoles,
     List<ChannelMention> mentionChannels,
     List<Attachment> attachments,
     List<Embed> embeds,

@@ -3,7 +3,7 @@ package io.github.discordgateway.core.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -13,7 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MessageCall(@Snowflakes List<Long> participants, OffsetDateTime endedTimestamp) {
+public record MessageCall(@SnowflakeList List<Long> participants, OffsetDateTime endedTimestamp) {
 
   /** Normalises absent collections to empty ones. */
   public MessageCall {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -23,9 +23,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record Subscription(
     @Snowflake long id,
     @Snowflake long userId,
-    @Snowflakes List<Long> skuIds,
-    @Snowflakes List<Long> entitlementIds,
-    @Snowflakes List<Long> renewalSkuIds,
+    @SnowflakeList List<Long> skuIds,
+    @SnowflakeList List<Long> entitlementIds,
+    @SnowflakeList List<Long> renewalSkuIds,
     OffsetDateTime currentPeriodStart,
     OffsetDateTime currentPeriodEnd,
     @OrDefault int status,

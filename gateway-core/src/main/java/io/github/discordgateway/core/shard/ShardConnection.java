@@ -14,7 +14,7 @@ import io.github.discordgateway.core.event.ShardResumed;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.CloseCode;
 import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.protocol.ReadySession;
 import io.github.discordgateway.core.scheduling.Cancellable;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.GatewayConnection;
@@ -252,7 +252,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   }
 
   @Override
-  public void onReady(Ready ready) {
+  public void onReady(ReadySession ready) {
     ShardSupervisor supervisor = shard.supervisorFor(this);
     if (supervisor != null) {
       supervisor.sessionStarted(client.snapshot());

@@ -8,7 +8,7 @@ import io.github.discordgateway.core.event.GatewayEventListener;
 import io.github.discordgateway.core.event.ShardDispatch;
 import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.protocol.EventType;
-import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.protocol.ReadySession;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -133,7 +133,7 @@ final class ShardDelivery {
       case READY -> {
         guilds.clear();
         try {
-          guilds.addAll(dispatch.data().decode(Ready.class).guildIds());
+          guilds.addAll(dispatch.data().decode(ReadySession.class).guildIds());
         } catch (RuntimeException ex) {
           log.debug("{} READY guilds unreadable: {}", name, ex.toString());
         }

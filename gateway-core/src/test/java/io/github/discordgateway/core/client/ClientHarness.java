@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.protocol.ReadySession;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import io.github.discordgateway.core.scheduling.ManualScheduler;
@@ -48,7 +48,7 @@ final class ClientHarness {
     final List<Dispatch> dispatches = Collections.synchronizedList(new ArrayList<>());
     final List<GatewayException> errors = Collections.synchronizedList(new ArrayList<>());
     final List<CloseOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-    final List<Ready> readies = Collections.synchronizedList(new ArrayList<>());
+    final List<ReadySession> readies = Collections.synchronizedList(new ArrayList<>());
     final List<Duration> roundTrips = Collections.synchronizedList(new ArrayList<>());
     final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
     final List<ClientState> states = Collections.synchronizedList(new ArrayList<>());
@@ -66,7 +66,7 @@ final class ClientHarness {
     }
 
     @Override
-    public void onReady(Ready ready) {
+    public void onReady(ReadySession ready) {
       readies.add(ready);
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.model.Message;
 import io.github.discordgateway.core.protocol.Hello;
-import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.protocol.ReadySession;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -100,8 +100,9 @@ class EtfCodecTest {
   void typedEventsAreEqualFromJsonAndFromEtfWithIntegerSnowflakes() {
     Message fromJson = fromJson(MESSAGE_CREATE).data().decode(Message.class);
     Message fromEtf = fromEtf(DiscordEtf.encode(tree(MESSAGE_CREATE))).data().decode(Message.class);
-    Ready readyJson = fromJson(READY).data().decode(Ready.class);
-    Ready readyEtf = fromEtf(DiscordEtf.encode(tree(READY))).data().decode(Ready.class);
+    ReadySession readyJson = fromJson(READY).data().decode(ReadySession.class);
+    ReadySession readyEtf =
+        fromEtf(DiscordEtf.encode(tree(READY))).data().decode(ReadySession.class);
     Hello helloEtf = fromEtf(DiscordEtf.encode(tree(HELLO))).data().decode(Hello.class);
 
     assertThat(fromEtf).isEqualTo(fromJson);

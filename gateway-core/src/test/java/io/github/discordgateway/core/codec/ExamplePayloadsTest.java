@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.core.protocol.Hello;
-import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.protocol.ReadySession;
 import io.github.discordgateway.core.testing.ExamplePayloads;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,8 @@ class ExamplePayloadsTest {
   @DisplayName("15.27 snowflakes: the READY example decodes with string ids into longs")
   void readyExampleDecodes() {
     byte[] bytes = ExamplePayloads.bytes("ready.json");
-    Ready ready = EnvelopeDecoder.decode(bytes, 0, bytes.length).data().decode(Ready.class);
+    ReadySession ready =
+        EnvelopeDecoder.decode(bytes, 0, bytes.length).data().decode(ReadySession.class);
     assertThat(ready.sessionId()).isNotBlank();
     assertThat(ready.resumeGatewayUrl()).startsWith("wss://");
     assertThat(ready.guilds()).hasSize(3).allMatch(g -> Boolean.TRUE.equals(g.unavailable()));

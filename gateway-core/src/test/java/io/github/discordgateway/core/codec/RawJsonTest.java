@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.protocol.Hello;
-import io.github.discordgateway.core.protocol.Ready;
+import io.github.discordgateway.core.protocol.ReadySession;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,20 +49,21 @@ class RawJsonTest {
   @Test
   @DisplayName("15.27 snowflakes: ids are accepted as strings and as numbers")
   void snowflakesAsStringOrNumber() {
-    Ready.SelfUser fromString =
+    ReadySession.SelfUser fromString =
         RawJson.of("{\"id\":\"80351110224678912\",\"username\":\"a\"}")
-            .decode(Ready.SelfUser.class);
-    Ready.SelfUser fromNumber =
-        RawJson.of("{\"id\":80351110224678912,\"username\":\"a\"}").decode(Ready.SelfUser.class);
+            .decode(ReadySession.SelfUser.class);
+    ReadySession.SelfUser fromNumber =
+        RawJson.of("{\"id\":80351110224678912,\"username\":\"a\"}")
+            .decode(ReadySession.SelfUser.class);
     assertThat(fromString.id()).isEqualTo(80351110224678912L).isEqualTo(fromNumber.id());
   }
 
   @Test
   @DisplayName("lenient mapper: unknown fields and nulls for primitives are accepted")
   void lenientMapper() {
-    Ready.PartialApplication app =
+    ReadySession.PartialApplication app =
         RawJson.of("{\"id\":\"1\",\"flags\":null,\"new\":{\"x\":1}}")
-            .decode(Ready.PartialApplication.class);
+            .decode(ReadySession.PartialApplication.class);
     assertThat(app.flags()).isZero();
   }
 

@@ -8,7 +8,7 @@ import io.github.discordgateway.core.model.Possible;
 import io.github.discordgateway.core.model.User;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -31,7 +31,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GuildMemberUpdate(
     @Snowflake long guildId,
-    @Snowflakes List<Long> roles,
+    @SnowflakeList List<Long> roles,
     User user,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Possible<String> nick,
     String avatar,

@@ -7,7 +7,7 @@ import io.github.discordgateway.core.model.Presence;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -30,7 +30,7 @@ public record GuildMembersChunk(
     List<Member> members,
     @OrDefault int chunkIndex,
     @OrDefault int chunkCount,
-    @Snowflakes List<Long> notFound,
+    @SnowflakeList List<Long> notFound,
     List<Presence> presences,
     String nonce) {
 

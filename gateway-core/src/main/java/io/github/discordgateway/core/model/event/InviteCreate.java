@@ -6,7 +6,7 @@ import io.github.discordgateway.core.model.User;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.time.OffsetDateTime;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +41,7 @@ public record InviteCreate(
     @OrDefault boolean temporary,
     @OrDefault int uses,
     OffsetDateTime expiresAt,
-    @Snowflakes List<Long> roleIds) {
+    @SnowflakeList List<Long> roleIds) {
 
   /** Normalises absent collections to empty ones. */
   public InviteCreate {

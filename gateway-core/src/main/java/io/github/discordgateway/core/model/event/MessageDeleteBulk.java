@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -14,7 +14,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageDeleteBulk(
-    @Snowflakes List<Long> ids, @Snowflake long channelId, @Snowflake Long guildId) {
+    @SnowflakeList List<Long> ids, @Snowflake long channelId, @Snowflake Long guildId) {
 
   /** Normalises absent collections to empty ones. */
   public MessageDeleteBulk {

@@ -6,7 +6,7 @@ import io.github.discordgateway.core.model.Channel;
 import io.github.discordgateway.core.model.ThreadMember;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -24,7 +24,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ThreadListSync(
     @Snowflake long guildId,
-    @Snowflakes List<Long> channelIds,
+    @SnowflakeList List<Long> channelIds,
     List<Channel> threads,
     List<ThreadMember> members) {
 

@@ -6,7 +6,7 @@ import io.github.discordgateway.core.model.ThreadMember;
 import io.github.discordgateway.core.model.internal.Lists;
 import io.github.discordgateway.core.model.json.OrDefault;
 import io.github.discordgateway.core.model.json.Snowflake;
-import io.github.discordgateway.core.model.json.Snowflakes;
+import io.github.discordgateway.core.model.json.SnowflakeList;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -28,7 +28,7 @@ public record ThreadMembersUpdate(
     @Snowflake long guildId,
     @OrDefault int memberCount,
     List<ThreadMember> addedMembers,
-    @Snowflakes List<Long> removedMemberIds) {
+    @SnowflakeList List<Long> removedMemberIds) {
 
   /** Normalises absent collections to empty ones. */
   public ThreadMembersUpdate {

@@ -17,4 +17,4 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JacksonAnnotationsInside
 @JsonDeserialize(contentUsing = SnowflakeDeserializer.class)
 @JsonSerialize(contentUsing = SnowflakeSerializer.class)
-public @interface Snowflakes {}
+public @interface SnowflakeList {}

@@ -16,7 +16,7 @@ import java.util.List;
  * @param shard the shard, when one was sent in Identify
  * @param application the application id and flags
  */
-public record Ready(
+public record ReadySession(
     int v,
     SelfUser user,
     List<UnavailableGuild> guilds,
@@ -26,7 +26,7 @@ public record Ready(
     PartialApplication application) {
 
   /** Replaces a missing guild list with an empty one. */
-  public Ready {
+  public ReadySession {
     guilds = guilds == null ? List.of() : List.copyOf(guilds);
   }
 
