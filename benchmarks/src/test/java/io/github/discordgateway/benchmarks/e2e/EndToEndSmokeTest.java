@@ -80,4 +80,20 @@ class EndToEndSmokeTest {
     }
     assertThat(samples.get(1).shards()).isEqualTo(6);
   }
+
+  @Test
+  @DisplayName(
+      "scale: 150 idle shards in one client JVM all become READY on at most 32 live threads")
+  void manyShardsShareAFixedNumberOfThreads() throws Exception {
+    // the suite's short version of ScaleBenchmark's 1,000-shard run (max_concurrency 16)
+    List<MemoryBenchmark.Sample> samples =
+        MemoryBenchmark.run(List.of(150), 150, 1, 200, "zlib-stream", "-Xmx256m", false);
+    assertThat(samples).hasSize(1);
+    MemoryBenchmark.Sample sample = samples.get(0);
+    assertThat(sample.shards()).isEqualTo(150);
+    assertThat(sample.threads())
+        .as("live threads %s", sample.threadGroups())
+        .isPositive()
+        .isLessThanOrEqualTo(ScaleBenchmark.THREAD_TARGET);
+  }
 }
