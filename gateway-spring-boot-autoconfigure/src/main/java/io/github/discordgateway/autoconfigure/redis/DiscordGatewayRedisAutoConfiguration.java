@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -140,14 +141,20 @@ public final class DiscordGatewayRedisAutoConfiguration {
   @ConditionalOnBean(RedisConnectionFactory.class)
   static class RedisCoordinationHealthConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "discordCoordinationHealthIndicator")
-    RedisCoordinationHealthIndicator discordCoordinationHealthIndicator(
-        RedisKeys keys,
-        ObjectProvider<RedisIdentifyLimiter> limiter,
-        ObjectProvider<RedisSessionStore> store) {
-      return new RedisCoordinationHealthIndicator(
-          keys, limiter.getIfAvailable(), store.getIfAvailable());
+    /** Only when {@code management.health.discordcoordination.enabled} is not false. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("discordcoordination")
+    static class Enabled {
+
+      @Bean
+      @ConditionalOnMissingBean(name = "discordCoordinationHealthIndicator")
+      RedisCoordinationHealthIndicator discordCoordinationHealthIndicator(
+          RedisKeys keys,
+          ObjectProvider<RedisIdentifyLimiter> limiter,
+          ObjectProvider<RedisSessionStore> store) {
+        return new RedisCoordinationHealthIndicator(
+            keys, limiter.getIfAvailable(), store.getIfAvailable());
+      }
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration;
+import io.github.discordgateway.autoconfigure.health.DiscordCoordinationHealthAutoConfiguration;
+import io.github.discordgateway.autoconfigure.health.LocalCoordinationHealthIndicator;
 import io.github.discordgateway.autoconfigure.redis.DiscordGatewayRedisAutoConfiguration.SessionCheckpointListener;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
@@ -223,6 +225,49 @@ class DiscordGatewayRedisAutoConfigurationTests {
               assertThat(context).hasNotFailed();
               assertThat(context).hasSingleBean(RedisIdentifyLimiter.class);
               assertThat(context).doesNotHaveBean(RedisCoordinationMeterBinder.class);
+            });
+  }
+
+  @Test
+  void coordinationHealthIsRedisWhenSwitchedOnAndLocalOtherwiseNeverShowingTheToken() {
+    ApplicationContextRunner withHealth =
+        contextRunner.withConfiguration(
+            AutoConfigurations.of(DiscordCoordinationHealthAutoConfiguration.class));
+    withHealth
+        .withPropertyValues("spring.data.redis.port=" + REDIS.port())
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(RedisCoordinationHealthIndicator.class);
+              Health health = context.getBean(LocalCoordinationHealthIndicator.class).health();
+              assertThat(health.getDetails()).containsEntry("backend", "local");
+              assertThat(health.toString()).doesNotContain(TOKEN);
+            });
+    withHealth
+        .withPropertyValues(
+            "discord.gateway.coordination.redis.enabled=true",
+            "spring.data.redis.port=" + REDIS.port())
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(LocalCoordinationHealthIndicator.class);
+              Health health = context.getBean(RedisCoordinationHealthIndicator.class).health();
+              assertThat(health.getDetails()).containsEntry("backend", "redis");
+              assertThat(health.toString()).doesNotContain(TOKEN);
+            });
+  }
+
+  @Test
+  void theCoordinationHealthSwitchTurnsOffTheRedisIndicatorToo() {
+    enabled()
+        .withConfiguration(AutoConfigurations.of(DiscordCoordinationHealthAutoConfiguration.class))
+        .withPropertyValues("management.health.discordcoordination.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasSingleBean(RedisIdentifyLimiter.class);
+              assertThat(context).doesNotHaveBean(RedisCoordinationHealthIndicator.class);
+              assertThat(context).doesNotHaveBean(LocalCoordinationHealthIndicator.class);
             });
   }
 }
