@@ -60,6 +60,7 @@ public final class GatewayClient implements ConnectionHandler {
   private final GatewaySettings settings;
   private final SerialExecutor executor;
   private final PayloadDecompressor decompressor;
+  private final int maxJsonBytes;
   private final OutboundQueue outbound;
   private final ClientCore core;
   private final GatewayClientListener listener;
@@ -69,12 +70,14 @@ public final class GatewayClient implements ConnectionHandler {
       GatewaySettings settings,
       SerialExecutor executor,
       PayloadDecompressor decompressor,
+      int maxJsonBytes,
       OutboundQueue outbound,
       ClientCore core,
       GatewayClientListener listener) {
     this.settings = settings;
     this.executor = executor;
     this.decompressor = decompressor;
+    this.maxJsonBytes = maxJsonBytes;
     this.outbound = outbound;
     this.core = core;
     this.listener = listener;
@@ -130,7 +133,7 @@ public final class GatewayClient implements ConnectionHandler {
     listener.onPayloadDecompressed(len);
     Envelope envelope;
     try {
-      envelope = settings.encoding().decode(buf, off, len);
+      envelope = settings.encoding().decode(buf, off, len, maxJsonBytes);
     } catch (RuntimeException e) {
       failOnInput(e, GatewayException.Kind.DECODE_ERROR, "Cannot read payload");
       return;

@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.client;
 
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.codec.PayloadEncoder;
 import io.github.discordgateway.core.internal.AsyncFrameSink;
 import io.github.discordgateway.core.internal.SerialExecutor;
@@ -150,7 +151,8 @@ public final class GatewayClientBuilder {
   }
 
   /**
-   * Sets the largest decompressed payload accepted.
+   * Sets the largest decompressed payload accepted; with {@code encoding=etf} it also bounds the
+   * JSON a payload may become ({@link io.github.discordgateway.core.codec.Encoding#maxJsonBytes}).
    *
    * @param maxPayloadBytes the limit in bytes
    * @return this
@@ -244,6 +246,7 @@ public final class GatewayClientBuilder {
         settings,
         executor,
         settings.compression().newDecompressor(maxPayloadBytes),
+        Encoding.maxJsonBytes(maxPayloadBytes),
         outbound,
         core,
         callbacks);

@@ -51,11 +51,37 @@ public enum Encoding {
    *     malformed
    */
   public Envelope decode(byte[] buf, int off, int len) {
+    return decode(buf, off, len, DEFAULT_MAX_JSON_BYTES);
+  }
+
+  /**
+   * Decodes one complete payload, accepting an ETF payload only while its JSON stays within {@code
+   * maxJsonBytes} (see {@link #maxJsonBytes(int)}).
+   *
+   * @param maxJsonBytes the largest JSON an ETF payload may become
+   * @throws io.github.discordgateway.core.GatewayException of kind {@code DECODE_ERROR} when it is
+   *     malformed or its JSON would exceed {@code maxJsonBytes}
+   */
+  public Envelope decode(byte[] buf, int off, int len, int maxJsonBytes) {
     if (this == JSON) {
       return EnvelopeDecoder.decode(buf, off, len);
     }
-    byte[] json = toJson(buf, off, len, DEFAULT_MAX_JSON_BYTES);
+    byte[] json = toJson(buf, off, len, maxJsonBytes);
     return EnvelopeDecoder.decode(json, 0, json.length);
+  }
+
+  /**
+   * Returns the largest JSON an ETF payload may become when payloads may be {@code maxPayloadBytes}
+   * long: four times that (JSON of the same data is usually smaller than its ETF, but escapes and
+   * small integers make it longer), at most {@code Integer.MAX_VALUE - 8}.
+   *
+   * @param maxPayloadBytes the largest (decompressed) payload accepted
+   */
+  public static int maxJsonBytes(int maxPayloadBytes) {
+    if (maxPayloadBytes < 1) {
+      throw new IllegalArgumentException("maxPayloadBytes must be positive");
+    }
+    return (int) Math.min(4L * maxPayloadBytes, Integer.MAX_VALUE - 8);
   }
 
   /**
@@ -69,8 +95,12 @@ public enum Encoding {
     if (this == JSON) {
       return java.util.Arrays.copyOfRange(buf, off, off + len);
     }
-    EtfToJson transcoder =
-        maxJsonBytes == DEFAULT_MAX_JSON_BYTES ? TRANSCODERS.get() : new EtfToJson(maxJsonBytes);
+    // one transcoder (and its output buffer) per thread, kept while the limit stays the same
+    EtfToJson transcoder = TRANSCODERS.get();
+    if (transcoder.maxOutput() != maxJsonBytes) {
+      transcoder = new EtfToJson(maxJsonBytes);
+      TRANSCODERS.set(transcoder);
+    }
     return transcoder.transcode(buf, off, len);
   }
 

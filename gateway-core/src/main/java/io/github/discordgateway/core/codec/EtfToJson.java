@@ -71,6 +71,11 @@ final class EtfToJson {
     this.maxOutput = maxOutput;
   }
 
+  /** Returns the largest JSON accepted, in bytes. */
+  int maxOutput() {
+    return maxOutput;
+  }
+
   /**
    * Transcodes the term in {@code buf[off, off + len)}, which must start with the version byte 131
    * and hold exactly one term.

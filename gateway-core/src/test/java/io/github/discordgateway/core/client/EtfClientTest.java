@@ -2,6 +2,7 @@ package io.github.discordgateway.core.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.model.Message;
@@ -104,6 +105,68 @@ class EtfClientTest {
     assertThat(sink.binaries).extracting(b -> b.length).allMatch(n -> n > 1);
     assertThat(sink.sent(sink.binaries.size() - 1).get("op").asInt()).isEqualTo(1);
     assertThat(sink.sent(sink.binaries.size() - 1).get("d").asLong()).isEqualTo(2);
+  }
+
+  /** A client of the given payload limit that has identified, and records what it receives. */
+  private static ClientHarness.RecordingListener readClientWith(int maxPayloadBytes, String json) {
+    ManualScheduler scheduler = new ManualScheduler();
+    ClientHarness.RecordingListener listener = new ClientHarness.RecordingListener();
+    GatewayClient client =
+        GatewayClient.builder()
+            .settings(
+                GatewaySettings.builder(ClientHarness.TOKEN)
+                    .intents(513)
+                    .encoding(Encoding.ETF)
+                    .compression(Compression.NONE)
+                    .build())
+            .sink(new Sink())
+            .scheduler(scheduler)
+            .clock(scheduler.instantSource())
+            .random(ClientHarness.fixedRandom(0.5))
+            .identifyLimiter(new LocalIdentifyLimiter(scheduler.instantSource(), scheduler), 1)
+            .maxPayloadBytes(maxPayloadBytes)
+            .listener(listener)
+            .build();
+    client.onBinary(etf("{\"op\":10,\"d\":{\"heartbeat_interval\":1000},\"s\":null,\"t\":null}"));
+    scheduler.runDue();
+    client.onBinary(etf(json));
+    scheduler.runDue();
+    return listener;
+  }
+
+  @Test
+  void theJsonOfAnEtfPayloadIsCappedByTheConfiguredPayloadLimitNotAFixedOne() {
+    // 3000 control characters: about 3 KB of ETF, but 18 KB of JSON (each one becomes \\u0001)
+    String controls = "\\u0001".repeat(3000);
+    String dispatch =
+        "{\"op\":0,\"s\":1,\"t\":\"FUTURE_EVENT\",\"d\":{\"text\":\"" + controls + "\"}}";
+    assertThat(Encoding.ETF.encode(dispatch).length).isLessThan(4096);
+
+    // a 4 KB payload limit allows 16 KB of JSON: the payload is refused, clearly
+    ClientHarness.RecordingListener small = readClientWith(4096, dispatch);
+    assertThat(small.dispatches).isEmpty();
+    assertThat(small.errors)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(GatewayException.Kind.DECODE_ERROR);
+              assertThat(e.getMessage()).contains("16384");
+            });
+
+    // an 8 KB limit allows 32 KB of JSON: the same payload arrives whole
+    ClientHarness.RecordingListener larger = readClientWith(8192, dispatch);
+    assertThat(larger.errors).isEmpty();
+    assertThat(larger.dispatches)
+        .singleElement()
+        .satisfies(d -> assertThat(d.data().json()).hasSizeGreaterThan(16384));
+  }
+
+  @Test
+  void theJsonLimitIsFourTimesThePayloadLimitAndNeverOverflows() {
+    assertThat(Encoding.maxJsonBytes(4096)).isEqualTo(16384);
+    assertThat(Encoding.maxJsonBytes(Compression.DEFAULT_MAX_PAYLOAD_BYTES))
+        .isEqualTo(Encoding.DEFAULT_MAX_JSON_BYTES);
+    assertThat(Encoding.maxJsonBytes(Integer.MAX_VALUE - 8)).isEqualTo(Integer.MAX_VALUE - 8);
   }
 
   @Test

@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,28 +53,45 @@ import org.springframework.test.context.DynamicPropertySource;
       "discord.gateway.shards.ids=0",
       "discord.gateway.commands.member-request-timeout=5s"
     })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class GatewayCommandsIntegrationTests {
 
   static final Duration WAIT = Duration.ofSeconds(10);
   static final List<FakeGuild> GUILDS = guilds();
-  static final FakeDiscordGateway GATEWAY =
-      FakeDiscordGateway.builder()
-          .heartbeatInterval(Duration.ofSeconds(1))
-          .shards(2)
-          .guilds(GUILDS)
-          .memberChunkSize(3)
-          .start();
+
+  /**
+   * The fake of the test class running now: started when its context first reads the properties and
+   * closed after the class, so each subclass (another encoding or compression) gets a fresh fake,
+   * with no commands or rate limits left over from the previous class.
+   */
+  private static FakeDiscordGateway current;
+
+  static synchronized FakeDiscordGateway fake() {
+    if (current == null) {
+      current =
+          FakeDiscordGateway.builder()
+              .heartbeatInterval(Duration.ofSeconds(1))
+              .shards(2)
+              .guilds(GUILDS)
+              .memberChunkSize(3)
+              .start();
+    }
+    return current;
+  }
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
-    registry.add("discord.gateway.url", GATEWAY::gatewayUrl);
-    registry.add("discord.gateway.api-url", GATEWAY::apiBaseUrl);
-    registry.add("discord.gateway.token", GATEWAY::token);
+    registry.add("discord.gateway.url", () -> fake().gatewayUrl());
+    registry.add("discord.gateway.api-url", () -> fake().apiBaseUrl());
+    registry.add("discord.gateway.token", () -> fake().token());
   }
 
   @AfterAll
-  static void stopGateway() {
-    GATEWAY.close();
+  static synchronized void stopGateway() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
   }
 
   @Autowired DiscordGateway discord;
@@ -119,7 +137,7 @@ class GatewayCommandsIntegrationTests {
     assertThat(members.stream().map(m -> m.user().id()).collect(Collectors.toSet()))
         .hasSize(9)
         .contains(Long.parseUnsignedLong(guild.members().get(7).id()));
-    ClientPayload request = GATEWAY.takeCommand(Opcode.REQUEST_GUILD_MEMBERS, WAIT);
+    ClientPayload request = fake().takeCommand(Opcode.REQUEST_GUILD_MEMBERS, WAIT);
     String nonce = request.data().get("nonce").asString();
     await()
         .atMost(WAIT)
@@ -180,27 +198,23 @@ class GatewayCommandsIntegrationTests {
     long guildId = Long.parseUnsignedLong(GUILDS.get(0).id());
     long voiceChannel = Long.parseUnsignedLong(GUILDS.get(0).channels().get(2).id());
     discord.updateVoiceState(guildId, voiceChannel, false, true).get(10, TimeUnit.SECONDS);
-    ClientPayload voice = GATEWAY.takeCommand(Opcode.VOICE_STATE_UPDATE, WAIT);
+    ClientPayload voice = fake().takeCommand(Opcode.VOICE_STATE_UPDATE, WAIT);
     assertThat(voice.data().get("guild_id").asString()).isEqualTo(GUILDS.get(0).id());
     assertThat(voice.data().get("self_deaf").asBoolean()).isTrue();
 
     discord.updatePresence(PresenceStatus.IDLE).get(10, TimeUnit.SECONDS);
-    ClientPayload presence = GATEWAY.takeCommand(Opcode.PRESENCE_UPDATE, WAIT);
+    ClientPayload presence = fake().takeCommand(Opcode.PRESENCE_UPDATE, WAIT);
     assertThat(presence.data().get("status").asString()).isEqualTo("idle");
 
     discord
         .requestChannelInfo(guildId, List.of(RequestChannelInfo.STATUS))
         .get(10, TimeUnit.SECONDS);
     assertThat(
-            GATEWAY
-                .takeCommand(Opcode.REQUEST_CHANNEL_INFO, WAIT)
-                .data()
-                .get("guild_id")
-                .asString())
+            fake().takeCommand(Opcode.REQUEST_CHANNEL_INFO, WAIT).data().get("guild_id").asString())
         .isEqualTo(GUILDS.get(0).id());
 
     discord.requestSoundboardSounds(List.of(guildId)).get(10, TimeUnit.SECONDS);
-    assertThat(GATEWAY.takeCommand(Opcode.REQUEST_SOUNDBOARD_SOUNDS, WAIT)).isNotNull();
+    assertThat(fake().takeCommand(Opcode.REQUEST_SOUNDBOARD_SOUNDS, WAIT)).isNotNull();
   }
 
   @Test

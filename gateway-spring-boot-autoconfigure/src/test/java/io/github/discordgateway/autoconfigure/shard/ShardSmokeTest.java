@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.discordgateway.autoconfigure.transport.SpringWebSocketTransport;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.event.ShardDispatch;
 import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.protocol.Intent;
@@ -17,28 +18,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 class ShardSmokeTest {
 
-  @Test
-  void identifiesReceivesEventsAndResumesAfterReconnectRequest() throws Exception {
+  @ParameterizedTest(name = "{0} over {1}")
+  @CsvSource({"JSON, ZLIB_STREAM", "JSON, ZSTD_STREAM", "ETF, ZLIB_STREAM", "ETF, ZSTD_STREAM"})
+  void identifiesReceivesEventsAndResumesAfterReconnectRequest(
+      Encoding encoding, Compression compression) throws Exception {
+    Collector collector = new Collector();
     try (FakeDiscordGateway gateway =
             FakeDiscordGateway.builder().heartbeatInterval(Duration.ofMillis(500)).start();
         ShardManager manager =
             ShardManager.builder(
                     GatewaySettings.builder(gateway.token())
                         .intents(java.util.EnumSet.of(Intent.GUILDS, Intent.GUILD_MESSAGES))
-                        .compression(Compression.ZLIB_STREAM)
+                        .encoding(encoding)
+                        .compression(compression)
                         .build(),
                     new SpringWebSocketTransport(
                         new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(5)))
                 .gatewayUrl(gateway.gatewayUrl())
                 .totalShards(1)
-                .listener(new Collector())
+                .listener(collector)
                 .build()) {
-      List<ShardEvent> events = COLLECTED;
+      List<ShardEvent> events = collector.events;
       manager.start().get(10, TimeUnit.SECONDS);
       assertThat(manager.shard(0).orElseThrow().status()).isEqualTo(ShardStatus.CONNECTED);
       gateway.dispatch(
@@ -52,15 +58,21 @@ class ShardSmokeTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> types(events).contains("RESUMED"));
       assertThat(gateway.recorder().resumeCount(0)).isEqualTo(1);
       assertThat(gateway.recorder().identifyCount(0)).isEqualTo(1);
+      assertThat(gateway.recorder().connections())
+          .allSatisfy(
+              c -> {
+                assertThat(c.etf()).isEqualTo(encoding == Encoding.ETF);
+                assertThat(c.zstdStream()).isEqualTo(compression == Compression.ZSTD_STREAM);
+              });
     }
   }
 
-  static final List<ShardEvent> COLLECTED = new CopyOnWriteArrayList<>();
-
   static final class Collector implements io.github.discordgateway.core.event.GatewayEventListener {
+    final List<ShardEvent> events = new CopyOnWriteArrayList<>();
+
     @Override
     public void onEvent(ShardEvent event) {
-      COLLECTED.add(event);
+      events.add(event);
     }
   }
 
