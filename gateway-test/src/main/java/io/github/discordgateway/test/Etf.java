@@ -14,16 +14,26 @@ import tools.jackson.databind.node.ObjectNode;
  * independent of the client's codec. It writes what Discord writes: atom keys, snowflake ids as
  * 64-bit integers, {@code nil} for null, binaries for other strings. It reads what clients must
  * send: maps with binary keys (an atom key is a decode error, as on Discord).
+ *
+ * <p>{@link #fromJson(byte[])} is public so that benchmarks and tests can build ETF frames shaped
+ * like Discord's:
+ *
+ * <pre>{@code byte[] etf = Etf.fromJson(jsonPayload);}</pre>
  */
-final class Etf {
+public final class Etf {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 64;
 
   private Etf() {}
 
-  /** Writes the JSON payload {@code json} as ETF. */
-  static byte[] fromJson(byte[] json) {
+  /**
+   * Writes the JSON payload {@code json} as ETF the way Discord writes it.
+   *
+   * @param json a JSON document (UTF-8)
+   * @return the ETF bytes, starting with the version byte 131
+   */
+  public static byte[] fromJson(byte[] json) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(json.length);
     out.write(131);
     write(Json.MAPPER.readTree(json), false, out);
