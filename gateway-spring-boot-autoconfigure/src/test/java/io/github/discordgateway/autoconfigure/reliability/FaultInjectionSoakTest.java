@@ -20,6 +20,11 @@ import io.github.discordgateway.test.ClientPayload;
 import io.github.discordgateway.test.FakeConnection;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.SentDispatch;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,19 +32,23 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +58,21 @@ import tools.jackson.databind.JsonNode;
  * A soak run over real loopback WebSockets: 8 shards receive a continuous event stream while the
  * fake gateway injects faults at random moments on random connected shards. Afterwards every
  * session the fake started is compared with what the listener received: exactly once, in order, no
- * gap, and everything of the live sessions.
+ * gap, and everything of the live sessions. Heap and live threads are sampled during the run, and
+ * the heap the library holds at the end is compared with what it held after start-up.
  *
- * <p>Randomized with a logged seed. System properties (defaults in brackets): {@code soak.seed}
- * [random], {@code soak.faults} [200], {@code soak.duration} [40s] (the faults are spread over it),
- * {@code soak.kinds} [all, comma separated {@link Fault} names], {@code soak.rate} [200 events per
- * second], {@code soak.heartbeat} [2s], {@code soak.identifyWindow} [1s: the identify window of the
- * fake and of the client's limiter, shortened together from Discord's 5 s so that a short run can
- * re-identify often]. The long run: {@code -Dsoak.faults=2000 -Dsoak.duration=5m}.
+ * <p>Two runs share the code: the short one in the normal suite, and the 30-minute one tagged
+ * {@code soak}, which the build leaves out unless asked (README, "Reliability"): 240 faults over 30
+ * minutes (one per shard per minute), 500 events per second, Discord's 41.25 s heartbeat and 5 s
+ * identify window.
+ *
+ * <p>Randomized with a logged seed. System properties override either run's defaults (short run in
+ * brackets): {@code soak.seed} [random], {@code soak.faults} [200], {@code soak.duration} [40s]
+ * (the faults are spread over it), {@code soak.kinds} [all, comma separated {@link Fault} names],
+ * {@code soak.rate} [200 events per second], {@code soak.heartbeat} [2s], {@code
+ * soak.identifyWindow} [1s: the identify window of the fake and of the client's limiter, shortened
+ * together from Discord's 5 s so that a short run can re-identify often], {@code soak.samplePeriod}
+ * [2s: heap and threads].
  */
 class FaultInjectionSoakTest {
 
@@ -100,25 +116,60 @@ class FaultInjectionSoakTest {
       Set<Fault> kinds,
       double rate,
       Duration heartbeat,
-      Duration identifyWindow) {
+      Duration identifyWindow,
+      Duration samplePeriod) {
 
-    static Settings fromSystemProperties() {
+    /** The suite's run: many faults in 40 s, with the identify window shortened to 1 s. */
+    static final Settings SHORT =
+        new Settings(
+            0,
+            200,
+            Duration.ofSeconds(40),
+            EnumSet.allOf(Fault.class),
+            200,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
+
+    /**
+     * The 30-minute run: one fault per shard per minute, 500 events per second, Discord's own
+     * heartbeat interval and identify window.
+     */
+    static final Settings LONG =
+        new Settings(
+            0,
+            SHARDS * 30,
+            Duration.ofMinutes(30),
+            EnumSet.allOf(Fault.class),
+            500,
+            Duration.ofMillis(41_250),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
+
+    /** These defaults, overridden by the {@code soak.*} system properties that are set. */
+    Settings withSystemProperties() {
       String seed = System.getProperty("soak.seed");
-      String kinds = System.getProperty("soak.kinds", "");
+      String kindList = System.getProperty("soak.kinds", "");
       EnumSet<Fault> selected = EnumSet.noneOf(Fault.class);
-      for (String kind : kinds.split(",")) {
+      for (String kind : kindList.split(",")) {
         if (!kind.isBlank()) {
           selected.add(Fault.valueOf(kind.trim().toUpperCase(Locale.ROOT)));
         }
       }
       return new Settings(
           seed == null ? System.nanoTime() : Long.parseLong(seed),
-          Integer.getInteger("soak.faults", 200),
-          duration(System.getProperty("soak.duration", "40s")),
-          selected.isEmpty() ? EnumSet.allOf(Fault.class) : selected,
-          Double.parseDouble(System.getProperty("soak.rate", "200")),
-          duration(System.getProperty("soak.heartbeat", "2s")),
-          duration(System.getProperty("soak.identifyWindow", "1s")));
+          Integer.getInteger("soak.faults", faults),
+          durationProperty("soak.duration", duration),
+          selected.isEmpty() ? kinds : selected,
+          Double.parseDouble(System.getProperty("soak.rate", Double.toString(rate))),
+          durationProperty("soak.heartbeat", heartbeat),
+          durationProperty("soak.identifyWindow", identifyWindow),
+          durationProperty("soak.samplePeriod", samplePeriod));
+    }
+
+    private static Duration durationProperty(String name, Duration fallback) {
+      String value = System.getProperty(name);
+      return value == null ? fallback : duration(value);
     }
 
     /** Reads {@code 40s}, {@code 5m}, {@code 1500ms} or an ISO-8601 duration. */
@@ -139,25 +190,30 @@ class FaultInjectionSoakTest {
 
   @Test
   void deliversEveryEventOfEverySessionExactlyOnceInOrderUnderRandomFaults() throws Exception {
-    Settings settings = Settings.fromSystemProperties();
+    soak(Settings.SHORT.withSystemProperties());
+  }
+
+  /** The 30-minute run; the build runs it only on request (README, "Reliability"). */
+  @Test
+  @Tag("soak")
+  void thirtyMinutesOfFaultsLoseNothingAndLeakNoHeapOrThreads() throws Exception {
+    soak(Settings.LONG.withSystemProperties());
+  }
+
+  private void soak(Settings settings) throws Exception {
     log.info(
-        "Soak: seed {} (replay with -Dsoak.seed={}), {} faults over {}, kinds {}",
+        "Soak: seed {} (replay with -Dsoak.seed={}), {} faults over {}, {} events/s, heartbeat {},"
+            + " identify window {}, kinds {}",
         settings.seed(),
         settings.seed(),
         settings.faults(),
         settings.duration(),
+        settings.rate(),
+        settings.heartbeat(),
+        settings.identifyWindow(),
         settings.kinds());
     SessionRecorder listener = new SessionRecorder();
     SendRecorder sends = new SendRecorder();
-    ScheduledExecutorService injector =
-        Executors.newScheduledThreadPool(
-            2,
-            r -> {
-              Thread thread = new Thread(r, "soak-fault-injector");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long begin = System.nanoTime();
     try (FakeDiscordGateway gateway =
             FakeDiscordGateway.builder()
                 .heartbeatInterval(settings.heartbeat())
@@ -167,32 +223,97 @@ class FaultInjectionSoakTest {
                 .guilds(Reliability.guildPerShard(SHARDS))
                 .seed(settings.seed())
                 .start();
-        ShardManager manager =
-            ShardManager.builder(
-                    GatewaySettings.builder(gateway.token())
-                        .intents(
-                            EnumSet.of(
-                                Intent.GUILDS,
-                                Intent.GUILD_MEMBERS,
-                                Intent.GUILD_PRESENCES,
-                                Intent.GUILD_MESSAGES,
-                                Intent.GUILD_MESSAGE_REACTIONS,
-                                Intent.GUILD_MESSAGE_TYPING))
-                        .compression(Compression.ZLIB_STREAM)
-                        .build(),
-                    Reliability.transport())
-                .gatewayUrl(gateway.gatewayUrl())
-                .totalShards(SHARDS)
-                .maxConcurrency(MAX_CONCURRENCY)
-                // the same margin over the window as the default limiter keeps over 5 s
-                .identifyLimiter(
-                    Reliability.limiter(
-                        settings.identifyWindow().plus(LocalIdentifyLimiter.SAFETY_MARGIN)))
-                .options(ShardOptions.defaults().withBackoff(Reliability.FAST_BACKOFF))
-                .observer(sends)
-                .listener(listener)
-                .build()) {
+        ResourceSampler sampler = new ResourceSampler(settings.samplePeriod())) {
+      long heapBeforeStart = ResourceSampler.heapAfterFullGc();
+      Footprint footprint = runAndVerify(settings, gateway, listener, sends, sampler);
+      // the manager and everything it held is unreachable now: what the collection frees on top
+      // of the fake's and the recorders' data is what the library held at the end of the run
+      long heapAfterClose = ResourceSampler.heapAfterFullGc();
+      assertThat(footprint.manager().get())
+          .as("the closed manager is garbage: nothing static holds on to it")
+          .isNull();
+      long heldAtStart = footprint.heapAfterStart() - heapBeforeStart;
+      long heldAtEnd = footprint.heapAtEnd() - heapAfterClose;
+      log.info(
+          "Soak resources: library heap after start-up {} KiB, at the end {} KiB (heap after a"
+              + " full GC with the manager running, minus after it was closed); {}",
+          heldAtStart >> 10,
+          heldAtEnd >> 10,
+          sampler.summary());
+      // a leak in the library grows what it holds over the run; a little noise is allowed
+      assertThat(heldAtEnd)
+          .as("heap the library holds at the end vs after start-up (%d bytes)", heldAtStart)
+          .isLessThanOrEqualTo(Math.max(2 * heldAtStart, heldAtStart + LEAK_ALLOWANCE_BYTES));
+      // live threads do not grow with the faults: the last third of the run has no more than
+      // the first third (reconnects may have a connection thread or two on the way)
+      assertThat(sampler.maxThreads(2.0 / 3, 1.0))
+          .as("live threads in the last third of the run; %s", sampler.summary())
+          .isLessThanOrEqualTo(sampler.maxThreads(0, 1.0 / 3) + THREAD_ALLOWANCE);
+      assertThat(footprint.threadsAtEnd())
+          .as("live threads once every shard is back vs after start-up")
+          .isLessThanOrEqualTo(footprint.threadsAfterStart() + THREAD_ALLOWANCE);
+    }
+  }
+
+  /** What the run measured while the manager was alive. */
+  record Footprint(
+      WeakReference<ShardManager> manager,
+      long heapAfterStart,
+      int threadsAfterStart,
+      long heapAtEnd,
+      int threadsAtEnd) {}
+
+  /** Allowed growth of the library's heap over the run beyond twice its start-up size. */
+  private static final long LEAK_ALLOWANCE_BYTES = 16L << 20;
+
+  /** Allowed difference in live threads (connections being replaced). */
+  private static final int THREAD_ALLOWANCE = 4;
+
+  private Footprint runAndVerify(
+      Settings settings,
+      FakeDiscordGateway gateway,
+      SessionRecorder listener,
+      SendRecorder sends,
+      ResourceSampler sampler)
+      throws Exception {
+    ScheduledExecutorService injector =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread thread = new Thread(r, "soak-fault-injector");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long begin = System.nanoTime();
+    try (ShardManager manager =
+        ShardManager.builder(
+                GatewaySettings.builder(gateway.token())
+                    .intents(
+                        EnumSet.of(
+                            Intent.GUILDS,
+                            Intent.GUILD_MEMBERS,
+                            Intent.GUILD_PRESENCES,
+                            Intent.GUILD_MESSAGES,
+                            Intent.GUILD_MESSAGE_REACTIONS,
+                            Intent.GUILD_MESSAGE_TYPING))
+                    .compression(Compression.ZLIB_STREAM)
+                    .build(),
+                Reliability.transport())
+            .gatewayUrl(gateway.gatewayUrl())
+            .totalShards(SHARDS)
+            .maxConcurrency(MAX_CONCURRENCY)
+            // the same margin over the window as the default limiter keeps over 5 s
+            .identifyLimiter(
+                Reliability.limiter(
+                    settings.identifyWindow().plus(LocalIdentifyLimiter.SAFETY_MARGIN)))
+            .options(ShardOptions.defaults().withBackoff(Reliability.FAST_BACKOFF))
+            .observer(sends)
+            .listener(listener)
+            .build()) {
       manager.start().get(Reliability.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      long heapAfterStart = ResourceSampler.heapAfterFullGc();
+      int threadsAfterStart = ResourceSampler.liveThreads();
+      sampler.start();
 
       Injector faults = new Injector(gateway, manager, settings);
       long periodNanos = settings.duration().toNanos() / Math.max(1, settings.faults());
@@ -215,9 +336,10 @@ class FaultInjectionSoakTest {
       assertThat(injector.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
       faults.healAll();
 
-      // every shard comes back, and receives everything its live session was sent
+      // every shard comes back, and receives everything its live session was sent; a zombie
+      // connection is noticed within two heartbeat intervals
       await()
-          .atMost(Reliability.TIMEOUT.multipliedBy(2))
+          .atMost(Reliability.TIMEOUT.multipliedBy(2).plus(settings.heartbeat().multipliedBy(3)))
           .untilAsserted(
               () -> {
                 for (int shard = 0; shard < SHARDS; shard++) {
@@ -232,6 +354,7 @@ class FaultInjectionSoakTest {
                       .isEqualTo(gateway.lastSequence(shard));
                 }
               });
+      sampler.stop();
       long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
 
       Verdict verdict = verify(gateway, listener);
@@ -289,8 +412,141 @@ class FaultInjectionSoakTest {
       assertThat(serverCloses).doesNotContain(4001, 4002, 4003, 4005);
       // internal reconnects never end the session on Discord's side
       assertThat(gateway.recorder().clientCloseCodes()).doesNotContain(1000, 1001);
+      return new Footprint(
+          new WeakReference<>(manager),
+          heapAfterStart,
+          threadsAfterStart,
+          ResourceSampler.heapAfterFullGc(),
+          ResourceSampler.liveThreads());
     } finally {
       injector.shutdownNow();
+    }
+  }
+
+  // ------------------------------------------------------------------ resources
+
+  /**
+   * Samples, on its own thread every period, the live thread count and the heap: used right now,
+   * and used after the latest collection of each heap pool (the JVM's collection usage). The
+   * sampled heap includes what the fake gateway and the recorders keep of every event, so it grows
+   * with the run by design; the leak check uses full collections around the manager instead.
+   */
+  static final class ResourceSampler implements AutoCloseable {
+    record Sample(long elapsedMs, long heapUsed, long heapAfterGc, int threads) {}
+
+    private final Duration period;
+    private final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "soak-resource-sampler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    private final List<Sample> samples = new CopyOnWriteArrayList<>();
+    private long startNanos;
+
+    ResourceSampler(Duration period) {
+      this.period = period;
+    }
+
+    void start() {
+      startNanos = System.nanoTime();
+      timer.scheduleAtFixedRate(this::sample, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop() throws InterruptedException {
+      timer.shutdown();
+      assertThat(timer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+      sample();
+    }
+
+    private void sample() {
+      MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+      long afterGc = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+          afterGc += pool.getCollectionUsage().getUsed();
+        }
+      }
+      samples.add(
+          new Sample(
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+              heap.getUsed(),
+              afterGc,
+              liveThreads()));
+    }
+
+    /** The most live threads sampled between two fractions of the run (0 to 1). */
+    int maxThreads(double from, double to) {
+      List<Sample> all = List.copyOf(samples);
+      int first = (int) Math.floor(from * (all.size() - 1));
+      int last = (int) Math.ceil(to * (all.size() - 1));
+      int max = 0;
+      for (int i = first; i <= last && i < all.size(); i++) {
+        max = Math.max(max, all.get(i).threads());
+      }
+      return max;
+    }
+
+    String summary() {
+      List<Sample> all = List.copyOf(samples);
+      if (all.isEmpty()) {
+        return "no samples";
+      }
+      IntSummaryStatistics threads = all.stream().mapToInt(Sample::threads).summaryStatistics();
+      LongSummaryStatistics afterGc =
+          all.stream().mapToLong(Sample::heapAfterGc).summaryStatistics();
+      StringBuilder series = new StringBuilder();
+      // about a dozen points of the series, first and last included
+      int step = Math.max(1, (all.size() - 1) / 12);
+      for (int i = 0; i < all.size(); i += step) {
+        appendSample(series, all.get(i));
+      }
+      if ((all.size() - 1) % step != 0) {
+        appendSample(series, all.get(all.size() - 1));
+      }
+      return String.format(
+          Locale.ROOT,
+          "%d samples every %s: live threads min %d max %d first %d last %d; heap used after"
+              + " the latest GC min %d MiB max %d MiB first %d MiB last %d MiB; series"
+              + " [s: threads, MiB after GC]%s",
+          all.size(),
+          period,
+          threads.getMin(),
+          threads.getMax(),
+          all.get(0).threads(),
+          all.get(all.size() - 1).threads(),
+          afterGc.getMin() >> 20,
+          afterGc.getMax() >> 20,
+          all.get(0).heapAfterGc() >> 20,
+          all.get(all.size() - 1).heapAfterGc() >> 20,
+          series);
+    }
+
+    private static void appendSample(StringBuilder series, Sample sample) {
+      series
+          .append(' ')
+          .append(sample.elapsedMs() / 1000)
+          .append(':')
+          .append(sample.threads())
+          .append(',')
+          .append(sample.heapAfterGc() >> 20);
+    }
+
+    static int liveThreads() {
+      return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    /** Heap used after a full collection (two requests, so that finalizable garbage goes too). */
+    static long heapAfterFullGc() {
+      System.gc();
+      System.gc();
+      return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
     }
   }
 
