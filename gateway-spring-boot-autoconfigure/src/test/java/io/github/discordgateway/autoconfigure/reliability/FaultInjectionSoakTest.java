@@ -11,11 +11,15 @@ import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.protocol.Opcode;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
+import io.github.discordgateway.core.shard.Shard;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardObserver;
 import io.github.discordgateway.core.shard.ShardOptions;
 import io.github.discordgateway.core.shard.ShardSignal;
 import io.github.discordgateway.core.shard.ShardStatus;
+import io.github.discordgateway.core.transport.ConnectionHandler;
+import io.github.discordgateway.core.transport.GatewayConnection;
+import io.github.discordgateway.core.transport.GatewayTransport;
 import io.github.discordgateway.test.ClientPayload;
 import io.github.discordgateway.test.FakeConnection;
 import io.github.discordgateway.test.FakeDiscordGateway;
@@ -25,6 +29,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.lang.ref.WeakReference;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,8 +64,9 @@ import tools.jackson.databind.JsonNode;
  * A soak run over real loopback WebSockets: 8 shards receive a continuous event stream while the
  * fake gateway injects faults at random moments on random connected shards. Afterwards every
  * session the fake started is compared with what the listener received: exactly once, in order, no
- * gap, and everything of the live sessions. Heap and live threads are sampled during the run, and
- * the heap the library holds at the end is compared with what it held after start-up.
+ * gap, and everything of the live sessions. Heap and live threads are sampled during the run; at
+ * the end every ended connection must be garbage, the heap must not have grown by more than what
+ * the test keeps of every event, and the live threads must not have grown.
  *
  * <p>Two runs share the code: the short one in the normal suite, and the 30-minute one tagged
  * {@code soak}, which the build leaves out unless asked (README, "Reliability"): 240 faults over 30
@@ -224,26 +231,47 @@ class FaultInjectionSoakTest {
                 .seed(settings.seed())
                 .start();
         ResourceSampler sampler = new ResourceSampler(settings.samplePeriod())) {
+      ConnectionTracker connections = new ConnectionTracker(Reliability.transport());
       long heapBeforeStart = ResourceSampler.heapAfterFullGc();
-      Footprint footprint = runAndVerify(settings, gateway, listener, sends, sampler);
-      // the manager and everything it held is unreachable now: what the collection frees on top
-      // of the fake's and the recorders' data is what the library held at the end of the run
+      Footprint footprint = runAndVerify(settings, gateway, connections, listener, sends, sampler);
+      // closed and unreachable from here: once the timers its shards armed are due, the manager
+      // and its shards are garbage (nothing static holds on to them)
+      await()
+          .alias("the closed manager and its shards become garbage")
+          .atMost(Duration.ofSeconds(40).plus(settings.heartbeat().multipliedBy(2)))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                ResourceSampler.heapAfterFullGc();
+                return footprint.collected();
+              });
       long heapAfterClose = ResourceSampler.heapAfterFullGc();
-      assertThat(footprint.manager().get())
-          .as("the closed manager is garbage: nothing static holds on to it")
-          .isNull();
+      // what the library held: the heap with the manager alive minus the heap without it (the
+      // fake's and the recorders' data is in both)
       long heldAtStart = footprint.heapAfterStart() - heapBeforeStart;
       long heldAtEnd = footprint.heapAtEnd() - heapAfterClose;
       log.info(
-          "Soak resources: library heap after start-up {} KiB, at the end {} KiB (heap after a"
-              + " full GC with the manager running, minus after it was closed); {}",
+          "Soak resources: {} connections opened, {} still in memory at the end of the run, only"
+              + " the {} live ones {} ms later; heap held by the library (a full GC with the"
+              + " manager alive minus without it) {} KiB after start-up (class initialisation"
+              + " included), {} KiB at the end; heap after a full GC {} MiB after start-up, {} MiB"
+              + " at the end (the fake and the recorders keep every event); live threads {} after"
+              + " start-up, {} at the end; {}",
+          footprint.connectionsOpened(),
+          footprint.connectionsReachable(),
+          SHARDS,
+          footprint.connectionsCollectedAfterMs(),
           heldAtStart >> 10,
           heldAtEnd >> 10,
+          footprint.heapAfterStart() >> 20,
+          footprint.heapAtEnd() >> 20,
+          footprint.threadsAfterStart(),
+          footprint.threadsAtEnd(),
           sampler.summary());
-      // a leak in the library grows what it holds over the run; a little noise is allowed
+      // a leak in the library grows what it holds with the events and faults of the run
       assertThat(heldAtEnd)
-          .as("heap the library holds at the end vs after start-up (%d bytes)", heldAtStart)
-          .isLessThanOrEqualTo(Math.max(2 * heldAtStart, heldAtStart + LEAK_ALLOWANCE_BYTES));
+          .as("heap held by the library at the end vs after start-up (%d bytes)", heldAtStart)
+          .isLessThanOrEqualTo(heldAtStart + LEAK_ALLOWANCE_BYTES);
       // live threads do not grow with the faults: the last third of the run has no more than
       // the first third (reconnects may have a connection thread or two on the way)
       assertThat(sampler.maxThreads(2.0 / 3, 1.0))
@@ -258,20 +286,63 @@ class FaultInjectionSoakTest {
   /** What the run measured while the manager was alive. */
   record Footprint(
       WeakReference<ShardManager> manager,
+      List<WeakReference<Shard>> shards,
+      int connectionsOpened,
+      int connectionsReachable,
+      long connectionsCollectedAfterMs,
       long heapAfterStart,
       int threadsAfterStart,
       long heapAtEnd,
-      int threadsAtEnd) {}
+      int threadsAtEnd) {
 
-  /** Allowed growth of the library's heap over the run beyond twice its start-up size. */
-  private static final long LEAK_ALLOWANCE_BYTES = 16L << 20;
+    /** Whether the manager and every shard of it are garbage. */
+    boolean collected() {
+      return manager.get() == null && shards.stream().allMatch(shard -> shard.get() == null);
+    }
+  }
+
+  /** Allowed growth of the heap the library holds, from start-up to the end of the run. */
+  private static final long LEAK_ALLOWANCE_BYTES = 32L << 20;
 
   /** Allowed difference in live threads (connections being replaced). */
   private static final int THREAD_ALLOWANCE = 4;
 
+  /** The real transport, remembering (weakly) the handler of every connection it opened. */
+  static final class ConnectionTracker implements GatewayTransport {
+    private final GatewayTransport delegate;
+    private final List<WeakReference<ConnectionHandler>> handlers = new CopyOnWriteArrayList<>();
+
+    ConnectionTracker(GatewayTransport delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public CompletableFuture<GatewayConnection> connect(
+        URI uri, ConnectionHandler handler, Duration connectTimeout) {
+      handlers.add(new WeakReference<>(handler));
+      return delegate.connect(uri, handler, connectTimeout);
+    }
+
+    int opened() {
+      return handlers.size();
+    }
+
+    /** Connections whose handler is still reachable; call after a full collection. */
+    int reachable() {
+      int count = 0;
+      for (WeakReference<ConnectionHandler> handler : handlers) {
+        if (handler.get() != null) {
+          count++;
+        }
+      }
+      return count;
+    }
+  }
+
   private Footprint runAndVerify(
       Settings settings,
       FakeDiscordGateway gateway,
+      ConnectionTracker connections,
       SessionRecorder listener,
       SendRecorder sends,
       ResourceSampler sampler)
@@ -298,7 +369,7 @@ class FaultInjectionSoakTest {
                             Intent.GUILD_MESSAGE_TYPING))
                     .compression(Compression.ZLIB_STREAM)
                     .build(),
-                Reliability.transport())
+                connections)
             .gatewayUrl(gateway.gatewayUrl())
             .totalShards(SHARDS)
             .maxConcurrency(MAX_CONCURRENCY)
@@ -412,11 +483,31 @@ class FaultInjectionSoakTest {
       assertThat(serverCloses).doesNotContain(4001, 4002, 4003, 4005);
       // internal reconnects never end the session on Discord's side
       assertThat(gateway.recorder().clientCloseCodes()).doesNotContain(1000, 1001);
+      ResourceSampler.heapAfterFullGc();
+      int reachableAtEnd = connections.reachable();
+      // an ended connection may stay reachable until the timers it armed (connect, hello,
+      // heartbeat) are due; then it and all it held (decompressor, buffers) must be garbage
+      long collectStart = System.nanoTime();
+      await()
+          .alias("every ended connection becomes garbage")
+          .atMost(Duration.ofSeconds(40).plus(settings.heartbeat().multipliedBy(2)))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                ResourceSampler.heapAfterFullGc();
+                return connections.reachable() <= SHARDS;
+              });
+      long collectedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - collectStart);
+      long heapAtEnd = ResourceSampler.heapAfterFullGc();
       return new Footprint(
           new WeakReference<>(manager),
+          manager.shards().values().stream().map(WeakReference::new).toList(),
+          connections.opened(),
+          reachableAtEnd,
+          collectedAfterMs,
           heapAfterStart,
           threadsAfterStart,
-          ResourceSampler.heapAfterFullGc(),
+          heapAtEnd,
           ResourceSampler.liveThreads());
     } finally {
       injector.shutdownNow();
@@ -429,7 +520,7 @@ class FaultInjectionSoakTest {
    * Samples, on its own thread every period, the live thread count and the heap: used right now,
    * and used after the latest collection of each heap pool (the JVM's collection usage). The
    * sampled heap includes what the fake gateway and the recorders keep of every event, so it grows
-   * with the run by design; the leak check uses full collections around the manager instead.
+   * with the run by design; the leak checks use full collections and the connections' handlers.
    */
   static final class ResourceSampler implements AutoCloseable {
     record Sample(long elapsedMs, long heapUsed, long heapAfterGc, int threads) {}
