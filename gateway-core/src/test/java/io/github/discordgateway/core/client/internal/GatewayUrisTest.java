@@ -1,8 +1,9 @@
-package io.github.discordgateway.core.client;
+package io.github.discordgateway.core.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.discordgateway.core.client.SessionSnapshot;
 import io.github.discordgateway.core.codec.Compression;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
