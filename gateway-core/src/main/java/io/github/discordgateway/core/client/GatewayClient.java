@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  *     .identifyLimiter(limiter)
  *     .listener(listener)
  *     .build();
- * transport.connect(GatewayUris.connectUri(url, settings.compression()), client, timeout);
+ * transport.connect(settings.connectUri(url), client, timeout);
  * }</pre>
  */
 public final class GatewayClient implements ConnectionHandler {
