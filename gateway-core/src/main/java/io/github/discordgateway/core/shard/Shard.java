@@ -182,7 +182,7 @@ public final class Shard {
   /**
    * Sends a gateway command on this shard, once the session is live and within the rate limit.
    * While the shard reconnects, the command waits for the next session, up to the command timeout
-   * ({@link ShardManager.Builder#commandTimeout(java.time.Duration)}).
+   * ({@link ShardManagerBuilder#commandTimeout(java.time.Duration)}).
    *
    * @param command the command (validated when it was built)
    * @return completes when the command was handed to the connection; fails with {@code
