@@ -6,6 +6,7 @@ import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.event.ShardReconnecting;
 import io.github.discordgateway.core.event.ShardResumed;
 import io.github.discordgateway.core.event.ShardStateChanged;
+import io.github.discordgateway.core.shard.internal.ReconnectBackoff;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
