@@ -268,10 +268,11 @@ class FaultInjectionSoakTest {
           footprint.threadsAfterStart(),
           footprint.threadsAtEnd(),
           sampler.summary());
-      // a leak in the library grows what it holds with the events and faults of the run
+      // a leak in the library grows what it holds with the events and faults of the run (the
+      // start-up figure is noisy when other tests ran in this JVM before: their garbage goes too)
       assertThat(heldAtEnd)
           .as("heap held by the library at the end vs after start-up (%d bytes)", heldAtStart)
-          .isLessThanOrEqualTo(heldAtStart + LEAK_ALLOWANCE_BYTES);
+          .isLessThanOrEqualTo(Math.max(0, heldAtStart) + LEAK_ALLOWANCE_BYTES);
       // live threads do not grow with the faults: the last third of the run has no more than
       // the first third (reconnects may have a connection thread or two on the way)
       assertThat(sampler.maxThreads(2.0 / 3, 1.0))
