@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public final class ShardManager implements AutoCloseable {
   private final Executor deliveryExecutor;
   private final Executor sendExecutor;
   private final OwnedThreads threads = new OwnedThreads();
+  private final SessionStartBudget sessionStarts;
   private final Object lock = new Object();
 
   private volatile Map<Integer, Shard> shards = Map.of();
@@ -59,6 +61,7 @@ public final class ShardManager implements AutoCloseable {
 
   ShardManager(ShardManagerConfig config) {
     this.config = config;
+    this.sessionStarts = new SessionStartBudget(config.clock());
     this.scheduler = threads.schedulerOr(config.scheduler());
     this.deliveryExecutor = threads.deliveryOr(config.deliveryExecutor());
     this.sendExecutor = threads.sendOr(config.sendExecutor());
@@ -124,7 +127,7 @@ public final class ShardManager implements AutoCloseable {
               : new LocalIdentifyLimiter(config.clock(), scheduler);
       if (plan.sessionStartLimit != null) {
         limiter.updateSessionStartLimit(plan.sessionStartLimit);
-        config.observer().on(new ShardSignal.SessionStartLimitUpdated(plan.sessionStartLimit));
+        sessionStarts.update(plan.sessionStartLimit);
       }
       ShardContext context =
           new ShardContext(
@@ -139,7 +142,8 @@ public final class ShardManager implements AutoCloseable {
               plan.url,
               config.observer(),
               sendExecutor,
-              config.commandTimeout());
+              config.commandTimeout(),
+              sessionStarts);
       Map<Integer, Shard> created = new LinkedHashMap<>();
       for (int id : plan.ids) {
         created.put(
@@ -220,6 +224,18 @@ public final class ShardManager implements AutoCloseable {
   /** Returns {@code max_concurrency} in use (0 before start). */
   public int maxConcurrency() {
     return maxConcurrency;
+  }
+
+  /**
+   * Returns the session starts (identifies) the bot has left: as Discord reported them in {@code
+   * GET /gateway/bot} when this manager started, minus the identifies its shards sent since, back
+   * to the total once {@code reset_after} has passed. Identifies of other processes are not
+   * counted.
+   *
+   * @return the estimate; empty when Discord was not asked (fixed shard count and gateway URL)
+   */
+  public OptionalInt sessionStartsRemaining() {
+    return sessionStarts.remaining();
   }
 
   /**

@@ -168,6 +168,7 @@ final class ShardSupervisor {
       context.observer().on(new ShardSignal.Resumed(id));
     } else {
       identifies++;
+      context.sessionStarts().identified();
       context.observer().on(new ShardSignal.Identified(id));
     }
     handshake.complete(null);
