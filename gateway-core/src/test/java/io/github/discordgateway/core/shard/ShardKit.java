@@ -57,7 +57,8 @@ public final class ShardKit {
             "wss://gateway.example",
             ShardObserver.NONE,
             sendExecutor,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            new SessionStartBudget(scheduler.instantSource()));
   }
 
   public static GatewaySettings settings(int id, int count) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Start waves of the shard manager, on virtual time. */
@@ -94,25 +95,23 @@ class ShardManagerTest {
   }
 
   @Test
+  void theBuilderAndTheConfigurationItSnapshotsNeverPrintTheToken() {
+    ShardManagerBuilder builder =
+        ShardManager.builder(ShardKit.settings(0, 1), kit.transport).totalShards(1);
+    assertThat(builder.config().toString()).contains("<redacted>").doesNotContain(ShardKit.TOKEN);
+    assertThat(builder.toString()).doesNotContain(ShardKit.TOKEN);
+  }
+
+  @Test
   void countsTheSessionStartsLeftFromDiscordsLimitDownWithEachIdentifyUntilItResets()
       throws IOException {
     HttpServer rest =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] body =
-        ("{\"url\":\"wss://gateway.example\",\"shards\":1,\"session_start_limit\":"
+        gatewayBot(
+            () -> 200,
+            "{\"url\":\"wss://gateway.example\",\"shards\":1,\"session_start_limit\":"
                 + "{\"total\":1000,\"remaining\":3,\"reset_after\":3600000,"
-                + "\"max_concurrency\":1}}")
-            .getBytes(StandardCharsets.UTF_8);
-    rest.createContext(
-        "/api/v10/gateway/bot",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    rest.start();
+                + "\"max_concurrency\":1}}",
+            new AtomicInteger());
     try {
       ShardManager manager =
           ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
@@ -152,23 +151,14 @@ class ShardManagerTest {
   @Test
   void aPreparationThatFailedIsTriedAgainByTheNextCall() throws IOException {
     AtomicInteger status = new AtomicInteger(401);
-    byte[] body =
-        ("{\"url\":\"wss://gateway.example\",\"shards\":2,\"session_start_limit\":"
-                + "{\"total\":1000,\"remaining\":1000,\"reset_after\":0,"
-                + "\"max_concurrency\":1}}")
-            .getBytes(StandardCharsets.UTF_8);
+    AtomicInteger requests = new AtomicInteger();
     HttpServer rest =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    rest.createContext(
-        "/api/v10/gateway/bot",
-        exchange -> {
-          byte[] answer = status.get() == 200 ? body : "{\"code\":0}".getBytes();
-          exchange.sendResponseHeaders(status.get(), answer.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(answer);
-          }
-        });
-    rest.start();
+        gatewayBot(
+            status::get,
+            "{\"url\":\"wss://gateway.example\",\"shards\":2,\"session_start_limit\":"
+                + "{\"total\":1000,\"remaining\":1000,\"reset_after\":0,"
+                + "\"max_concurrency\":1}}",
+            requests);
     try {
       ShardManager manager =
           ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
@@ -191,9 +181,34 @@ class ShardManagerTest {
       assertThat(manager.shardIds()).containsExactly(0, 1);
       manager.prepare(); // idempotent: Discord is not asked again
       assertThat(manager.totalShards()).isEqualTo(2);
+      assertThat(requests).hasValue(2);
       manager.close();
     } finally {
       rest.stop(0);
     }
+  }
+
+  /**
+   * A loopback {@code GET /gateway/bot} answering {@code body} with {@code status}, or an error
+   * body for any other status than 200; counts the requests.
+   */
+  private static HttpServer gatewayBot(IntSupplier status, String body, AtomicInteger requests)
+      throws IOException {
+    HttpServer rest =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    rest.createContext(
+        "/api/v10/gateway/bot",
+        exchange -> {
+          requests.incrementAndGet();
+          int code = status.getAsInt();
+          byte[] answer = (code == 200 ? body : "{\"code\":0}").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(code, answer.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
+    rest.start();
+    return rest;
   }
 }
