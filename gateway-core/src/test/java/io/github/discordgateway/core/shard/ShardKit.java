@@ -65,6 +65,11 @@ public final class ShardKit {
     return GatewaySettings.builder(TOKEN).intents(513).shard(id, count).build();
   }
 
+  /** Returns the id of the shard whose connection {@code link} carries. */
+  public static int shardOf(InMemoryTransport.Link link) {
+    return ((ShardConnection) link.handler).shardId();
+  }
+
   public Shard shard() {
     return shard(0, 1);
   }

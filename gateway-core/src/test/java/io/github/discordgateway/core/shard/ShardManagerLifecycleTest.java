@@ -49,17 +49,13 @@ class ShardManagerLifecycleTest {
         .build();
   }
 
-  private static int shardOf(InMemoryTransport.Link link) {
-    return ((ShardConnection) link.handler).shardId();
-  }
-
   /** Plays the server for {@code time} of virtual time, a step at a time. */
   private void serve(Duration time) {
     for (long t = 0; t < time.toMillis(); t += STEP.toMillis()) {
       kit.scheduler.advance(STEP);
       Instant now = kit.scheduler.instantSource().instant();
       for (InMemoryTransport.Link link : List.copyOf(kit.transport.links)) {
-        int shard = shardOf(link);
+        int shard = ShardKit.shardOf(link);
         if (!link.future.isDone() && opened.add(link)) {
           openedAt.putIfAbsent(shard, now);
           link.open().hello(41_250);
@@ -83,14 +79,14 @@ class ShardManagerLifecycleTest {
   private int identifies(int shard) {
     return (int)
         kit.transport.links.stream()
-            .filter(link -> shardOf(link) == shard && !link.sent(2).isEmpty())
+            .filter(link -> ShardKit.shardOf(link) == shard && !link.sent(2).isEmpty())
             .count();
   }
 
   private int resumes(int shard) {
     return (int)
         kit.transport.links.stream()
-            .filter(link -> shardOf(link) == shard && !link.sent(6).isEmpty())
+            .filter(link -> ShardKit.shardOf(link) == shard && !link.sent(6).isEmpty())
             .count();
   }
 

@@ -39,22 +39,18 @@ class ShardManagerTest {
         .build();
   }
 
-  private static int shardOf(InMemoryTransport.Link link) {
-    return ((ShardConnection) link.handler).shardId();
-  }
-
   @Test
   void aWaveStartsOnceThePreviousWaveSentItsIdentify() {
     ShardManager manager = manager(2, Duration.ofSeconds(60));
     manager.start();
     assertThat(kit.transport.links).hasSize(1);
     InMemoryTransport.Link first = kit.transport.last().open();
-    assertThat(shardOf(first)).isZero();
+    assertThat(ShardKit.shardOf(first)).isZero();
     first.hello(41_250);
     kit.scheduler.runDue();
     assertThat(first.sent(2)).hasSize(1);
     assertThat(kit.transport.links).hasSize(2);
-    assertThat(shardOf(kit.transport.last())).isEqualTo(1);
+    assertThat(ShardKit.shardOf(kit.transport.last())).isEqualTo(1);
   }
 
   @Test
@@ -69,9 +65,9 @@ class ShardManagerTest {
         last.fail(new IOException("connection refused"));
       }
     }
-    assertThat(kit.transport.links).allMatch(link -> shardOf(link) == 0);
+    assertThat(kit.transport.links).allMatch(link -> ShardKit.shardOf(link) == 0);
     kit.scheduler.advance(Duration.ofSeconds(1));
-    assertThat(kit.transport.links).anyMatch(link -> shardOf(link) == 1);
+    assertThat(kit.transport.links).anyMatch(link -> ShardKit.shardOf(link) == 1);
     manager.close();
   }
 
