@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -190,8 +189,7 @@ class ShardManagerTest {
    */
   private static HttpServer gatewayBot(IntSupplier status, String body, AtomicInteger requests)
       throws IOException {
-    HttpServer rest =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     rest.createContext(
         "/api/v10/gateway/bot",
         exchange -> {
