@@ -2,7 +2,6 @@ package io.github.discordgateway.core.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -33,20 +31,7 @@ class ShardManagerLifecycleTest {
   private final Map<Integer, Instant> openedAt = new HashMap<>();
 
   private ShardManager manager(int shards, int maxConcurrency) {
-    return ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
-        .totalShards(shards)
-        .gatewayUrl("wss://gateway.example")
-        .maxConcurrency(maxConcurrency)
-        .scheduler(kit.scheduler)
-        .clock(kit.scheduler.instantSource())
-        .random(() -> new SplittableRandom(3))
-        .deliveryExecutor(Runnable::run)
-        .sendExecutor(Runnable::run)
-        .sessionStore(kit.store)
-        .identifyLimiter(new LocalIdentifyLimiter(kit.scheduler.instantSource(), kit.scheduler))
-        .options(ShardOptions.defaults().withBackoff(ShardKit.BACKOFF))
-        .listener(kit.listener)
-        .build();
+    return kit.manager(shards, maxConcurrency).build();
   }
 
   /** Plays the server for {@code time} of virtual time, a step at a time. */

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.discordgateway.core.GatewayException;
-import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
@@ -22,20 +20,7 @@ class ShardManagerTest {
   private final ShardKit kit = new ShardKit();
 
   private ShardManager manager(int shards, Duration waveTimeout) {
-    return ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
-        .totalShards(shards)
-        .gatewayUrl("wss://gateway.example")
-        .maxConcurrency(1)
-        .scheduler(kit.scheduler)
-        .clock(kit.scheduler.instantSource())
-        .random(() -> new SplittableRandom(3))
-        .deliveryExecutor(Runnable::run)
-        .sendExecutor(Runnable::run)
-        .identifyLimiter(new LocalIdentifyLimiter(kit.scheduler.instantSource(), kit.scheduler))
-        .options(ShardOptions.defaults().withBackoff(ShardKit.BACKOFF))
-        .waveTimeout(waveTimeout)
-        .listener(kit.listener)
-        .build();
+    return kit.manager(shards, 1).waveTimeout(waveTimeout).build();
   }
 
   @Test
