@@ -316,6 +316,10 @@ public final class Shard {
     }
   }
 
+  ShardDelivery delivery() {
+    return delivery;
+  }
+
   void connectionClosed(ShardConnection connection, CloseOutcome outcome) {
     if (connection == current) {
       supervisor.connectionClosed(outcome);
