@@ -45,7 +45,8 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   private Cancellable connectTimer;
   private Cancellable helloTimer;
   private boolean opened;
-  private boolean readingPaused;
+  // written on the serial executor; volatile for the reader's check in onReadComplete
+  private volatile boolean readingPaused;
   private boolean overflowed;
   private final Runnable readEnded;
   private final Runnable flushDeliveries;
@@ -136,6 +137,12 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
     }
     readingPaused = paused;
     client.setReadingPaused(paused);
+    if (behind) {
+      // a reader paused the transport until this executor caught up: caughtUp() resumes it
+      // unless listeners are behind by then (a second pause or resume would only make the
+      // transport log a warning)
+      return;
+    }
     if (paused) {
       sink.pauseReading(true);
     } else {
@@ -250,7 +257,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
       return;
     }
     GatewayConnection connection = transportConnection;
-    if (connection != null && !behind) {
+    if (connection != null && !behind && !readingPaused) {
       // paused before the flag is set: whoever clears the flag resumes after this pause
       connection.pauseReading();
       behind = true;
