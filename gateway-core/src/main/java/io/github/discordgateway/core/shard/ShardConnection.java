@@ -45,19 +45,10 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   private Cancellable connectTimer;
   private Cancellable helloTimer;
   private boolean opened;
-  // written on the serial executor; volatile for the reader's check in onReadComplete
-  private volatile boolean readingPaused;
+  private boolean readingPaused;
   private boolean overflowed;
   private final Runnable readEnded;
   private final Runnable flushDeliveries;
-  private final Runnable caughtUp = this::caughtUp;
-  // the transport's connection, for the reader thread's own pause (see onReadComplete)
-  private volatile GatewayConnection transportConnection;
-  // set by a reader that paused reading because the serial executor was behind; cleared on it
-  private volatile boolean behind;
-  // the thread that resumes reading on the serial executor: the transport may hand it the
-  // messages it buffered right inside that call
-  private volatile Thread resuming;
 
   ShardConnection(Shard shard, SerialExecutor serial, SessionSnapshot parent) {
     this.shard = shard;
@@ -137,22 +128,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
     }
     readingPaused = paused;
     client.setReadingPaused(paused);
-    if (behind) {
-      // a reader paused the transport until this executor caught up: caughtUp() resumes it
-      // unless listeners are behind by then (a second pause or resume would only make the
-      // transport log a warning)
-      return;
-    }
-    if (paused) {
-      sink.pauseReading(true);
-    } else {
-      resuming = Thread.currentThread();
-      try {
-        sink.pauseReading(false);
-      } finally {
-        resuming = null;
-      }
-    }
+    sink.pauseReading(paused);
   }
 
   /**
@@ -199,7 +175,6 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   @Override
   public void onOpen(GatewayConnection connection) {
-    transportConnection = connection;
     serial.execute(
         () -> {
           opened = true;
@@ -233,12 +208,9 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   }
 
   /**
-   * The transport handed over every message of one read. Normally the reader itself runs the
-   * shard's serial executor and the messages are handled by now: the dispatches they brought go to
-   * the delivery threads together. When another thread runs the executor (a timer, a delivery
-   * thread resuming reading), the messages wait in its queue; a reader that kept reading then would
-   * grow that queue without bound, past the delivery queue's back-pressure, so reading pauses until
-   * the executor has handled this read.
+   * The transport handed over every message of one read: the dispatches they brought go to the
+   * delivery threads together. Runs on the serial executor behind whatever those messages queued
+   * there (when another thread runs it at the moment).
    */
   @Override
   public void onReadComplete() {
@@ -248,37 +220,8 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
       } finally {
         serial.exit();
       }
-      return;
-    }
-    if (Thread.currentThread() == resuming) {
-      // the executor's own thread, inside resumeReading: its queue holds only what the transport
-      // had buffered
+    } else {
       serial.execute(readEnded);
-      return;
-    }
-    GatewayConnection connection = transportConnection;
-    if (connection != null && !behind && !readingPaused) {
-      // paused before the flag is set: whoever clears the flag resumes after this pause
-      connection.pauseReading();
-      behind = true;
-    }
-    serial.execute(caughtUp);
-  }
-
-  private void caughtUp() {
-    readEnded.run();
-    if (!behind) {
-      return;
-    }
-    behind = false;
-    GatewayConnection connection = transportConnection;
-    if (connection != null && !readingPaused) {
-      resuming = Thread.currentThread();
-      try {
-        connection.resumeReading();
-      } finally {
-        resuming = null;
-      }
     }
   }
 
