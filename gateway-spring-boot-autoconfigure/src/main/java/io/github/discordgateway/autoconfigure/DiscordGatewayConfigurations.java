@@ -18,6 +18,7 @@ import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.session.InMemorySessionStore;
 import io.github.discordgateway.core.session.SessionStore;
 import io.github.discordgateway.core.shard.ShardManager;
+import io.github.discordgateway.core.shard.ShardManagerBuilder;
 import io.github.discordgateway.core.shard.ShardObserver;
 import io.github.discordgateway.core.transport.GatewayTransport;
 import java.net.URI;
@@ -224,7 +225,7 @@ final class DiscordGatewayConfigurations {
       all.add(guildMembersCollector);
       all.add(bridge);
       listeners.orderedStream().filter(l -> l != guildMembersCollector).forEach(all::add);
-      ShardManager.Builder builder =
+      ShardManagerBuilder builder =
           ShardManager.builder(settings, transport)
               .apiUrl(connectionDetails.apiUrl())
               .restTimeout(properties.getConnection().getRestTimeout())

@@ -1,9 +1,10 @@
 package io.github.discordgateway.autoconfigure;
 
 import io.github.discordgateway.core.shard.ShardManager;
+import io.github.discordgateway.core.shard.ShardManagerBuilder;
 
 /**
- * Customizes the {@link ShardManager.Builder} of the auto-configured {@link ShardManager} after the
+ * Customizes the {@link ShardManagerBuilder} of the auto-configured {@link ShardManager} after the
  * properties were applied. Customizer beans run in {@link org.springframework.core.Ordered order}.
  *
  * <pre>{@code
@@ -21,5 +22,5 @@ public interface ShardManagerBuilderCustomizer {
    *
    * @param builder the builder, with the properties applied
    */
-  void customize(ShardManager.Builder builder);
+  void customize(ShardManagerBuilder builder);
 }

@@ -1,11 +1,11 @@
 package io.github.discordgateway.benchmarks.e2e;
 
-import io.github.discordgateway.core.client.GatewayUris;
+import io.github.discordgateway.core.client.internal.GatewayUris;
 import io.github.discordgateway.core.codec.Envelope;
-import io.github.discordgateway.core.codec.EnvelopeDecoder;
 import io.github.discordgateway.core.codec.PayloadDecompressor;
 import io.github.discordgateway.core.codec.PayloadEncoder;
 import io.github.discordgateway.core.codec.PayloadSink;
+import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
 import io.github.discordgateway.core.protocol.Opcode;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.GatewayConnection;

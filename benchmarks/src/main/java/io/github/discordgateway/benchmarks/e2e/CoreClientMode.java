@@ -7,6 +7,7 @@ import io.github.discordgateway.core.model.event.MessageCreate;
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.shard.ShardManager;
+import io.github.discordgateway.core.shard.ShardManagerBuilder;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +55,7 @@ final class CoreClientMode implements ClientMode {
 
   /** Builds the manager the way an application would. */
   static ShardManager build(Target target, GatewayEventListener listener) {
-    ShardManager.Builder builder =
+    ShardManagerBuilder builder =
         ShardManager.builder(settings(target), target.transport())
             .gatewayUrl(target.gatewayUrl())
             .totalShards(target.totalShards())

@@ -2,9 +2,9 @@ package io.github.discordgateway.benchmarks.jmh;
 
 import io.github.discordgateway.benchmarks.Payloads;
 import io.github.discordgateway.core.codec.Envelope;
-import io.github.discordgateway.core.codec.EnvelopeDecoder;
 import io.github.discordgateway.core.codec.PayloadSink;
-import io.github.discordgateway.core.codec.ZlibStreamDecompressor;
+import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
+import io.github.discordgateway.core.codec.internal.ZlibStreamDecompressor;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

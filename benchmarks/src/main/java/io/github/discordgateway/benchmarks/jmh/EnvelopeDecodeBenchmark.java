@@ -2,7 +2,7 @@ package io.github.discordgateway.benchmarks.jmh;
 
 import io.github.discordgateway.benchmarks.Payloads;
 import io.github.discordgateway.core.codec.Envelope;
-import io.github.discordgateway.core.codec.EnvelopeDecoder;
+import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
 import io.github.discordgateway.test.FakeDispatch;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

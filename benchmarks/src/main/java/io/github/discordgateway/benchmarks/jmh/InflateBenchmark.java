@@ -2,7 +2,7 @@ package io.github.discordgateway.benchmarks.jmh;
 
 import io.github.discordgateway.benchmarks.Payloads;
 import io.github.discordgateway.core.codec.PayloadSink;
-import io.github.discordgateway.core.codec.ZlibStreamDecompressor;
+import io.github.discordgateway.core.codec.internal.ZlibStreamDecompressor;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package io.github.discordgateway.benchmarks.jmh;
 
-import io.github.discordgateway.core.ratelimit.CommandRateLimiter;
+import io.github.discordgateway.core.ratelimit.internal.CommandRateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,8 +1,8 @@
 package io.github.discordgateway.benchmarks.jmh;
 
 import io.github.discordgateway.benchmarks.Payloads;
-import io.github.discordgateway.core.codec.EnvelopeDecoder;
 import io.github.discordgateway.core.codec.RawJson;
+import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
 import io.github.discordgateway.core.model.Message;
 import io.github.discordgateway.core.model.event.MessageCreate;
 import java.util.concurrent.TimeUnit;

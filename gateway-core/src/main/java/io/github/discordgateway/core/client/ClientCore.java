@@ -11,7 +11,7 @@ import io.github.discordgateway.core.protocol.ReadySession;
 import io.github.discordgateway.core.protocol.Resume;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.IdentifyPermit;
-import io.github.discordgateway.core.ratelimit.OutboundQueue;
+import io.github.discordgateway.core.ratelimit.internal.OutboundQueue;
 import io.github.discordgateway.core.transport.FrameSink;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

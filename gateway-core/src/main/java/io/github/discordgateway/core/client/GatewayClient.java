@@ -2,14 +2,14 @@ package io.github.discordgateway.core.client;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.codec.Envelope;
-import io.github.discordgateway.core.codec.EnvelopeDecoder;
 import io.github.discordgateway.core.codec.PayloadDecompressor;
 import io.github.discordgateway.core.codec.PayloadEncoder;
 import io.github.discordgateway.core.codec.PayloadSink;
+import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.CloseCode;
 import io.github.discordgateway.core.protocol.GatewayCommand;
-import io.github.discordgateway.core.ratelimit.OutboundQueue;
+import io.github.discordgateway.core.ratelimit.internal.OutboundQueue;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.FrameSink;
 import java.nio.ByteBuffer;
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  *     .identifyLimiter(limiter)
  *     .listener(listener)
  *     .build();
- * transport.connect(GatewayUris.connectUri(url, settings.compression()), client, timeout);
+ * transport.connect(settings.connectUri(url), client, timeout);
  * }</pre>
  */
 public final class GatewayClient implements ConnectionHandler {

@@ -6,9 +6,9 @@ import io.github.discordgateway.core.codec.PayloadEncoder;
 import io.github.discordgateway.core.internal.AsyncFrameSink;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.ratelimit.CommandRateLimiter;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
-import io.github.discordgateway.core.ratelimit.OutboundQueue;
+import io.github.discordgateway.core.ratelimit.internal.CommandRateLimiter;
+import io.github.discordgateway.core.ratelimit.internal.OutboundQueue;
 import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.transport.FrameSink;
 import java.time.InstantSource;
@@ -28,7 +28,6 @@ public final class GatewayClientBuilder {
   int maxConcurrency = 1;
   GatewayClientListener listener;
   SessionSnapshot resumeFrom;
-  CommandRateLimiter rateLimiter;
   int maxPayloadBytes = Compression.DEFAULT_MAX_PAYLOAD_BYTES;
   int maxPendingCommands = OutboundQueue.DEFAULT_MAX_PENDING;
   Executor sendExecutor;
@@ -140,17 +139,6 @@ public final class GatewayClientBuilder {
   }
 
   /**
-   * Replaces the send limiter (default: 120 per 60 s, 10 kept for heartbeats).
-   *
-   * @param rateLimiter the limiter of this connection
-   * @return this
-   */
-  public GatewayClientBuilder rateLimiter(CommandRateLimiter rateLimiter) {
-    this.rateLimiter = rateLimiter;
-    return this;
-  }
-
-  /**
    * Sets the largest decompressed payload accepted; with {@code encoding=etf} it also bounds the
    * JSON a payload may become ({@link io.github.discordgateway.core.codec.Encoding#maxJsonBytes}).
    *
@@ -235,7 +223,7 @@ public final class GatewayClientBuilder {
     OutboundQueue outbound =
         new OutboundQueue(
             out,
-            rateLimiter != null ? rateLimiter : new CommandRateLimiter(time),
+            new CommandRateLimiter(time),
             onExecutor,
             time,
             (op, waited) -> core.safely(() -> callbacks.onPayloadSent(op, waited)),

@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.client;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.client.internal.GatewayUris;
 import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.protocol.ConnectionProperties;
@@ -120,6 +121,18 @@ public record GatewaySettings(
         properties,
         compression,
         encoding);
+  }
+
+  /**
+   * Returns the URL a client with these settings connects to: {@code baseUrl} (the discovered or
+   * resume URL) with the API version, this encoding and this compression as query parameters.
+   *
+   * @param baseUrl the gateway URL, e.g. {@code wss://gateway.discord.gg}
+   * @return the full URL
+   * @throws IllegalArgumentException when {@code baseUrl} is not a URL
+   */
+  public java.net.URI connectUri(String baseUrl) {
+    return GatewayUris.connectUri(baseUrl, compression, encoding);
   }
 
   @Override

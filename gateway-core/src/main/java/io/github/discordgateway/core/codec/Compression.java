@@ -1,5 +1,9 @@
 package io.github.discordgateway.core.codec;
 
+import io.github.discordgateway.core.codec.internal.PassthroughDecompressor;
+import io.github.discordgateway.core.codec.internal.ZlibStreamDecompressor;
+import io.github.discordgateway.core.codec.internal.ZstdStreamDecompressor;
+
 /**
  * Transport compression of what Discord sends, chosen with the {@code compress} query parameter.
  */

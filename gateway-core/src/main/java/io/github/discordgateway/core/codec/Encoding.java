@@ -1,5 +1,9 @@
 package io.github.discordgateway.core.codec;
 
+import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
+import io.github.discordgateway.core.codec.internal.EtfFrameSink;
+import io.github.discordgateway.core.codec.internal.EtfToJson;
+import io.github.discordgateway.core.codec.internal.JsonToEtf;
 import io.github.discordgateway.core.transport.FrameSink;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package io.github.discordgateway.core.codec;
 
+import io.github.discordgateway.core.codec.internal.RecordDeserializer;
+import io.github.discordgateway.core.codec.internal.TimestampDeserializer;
 import java.time.OffsetDateTime;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.BeanDescription;

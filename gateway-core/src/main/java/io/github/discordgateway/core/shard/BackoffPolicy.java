@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The delays of {@link ReconnectBackoff}.
+ * How long a shard waits before reconnecting: a random delay up to a ceiling that grows by {@code
+ * multiplier} per failed attempt, from {@code initial} up to {@code max}.
  *
  * @param initial the ceiling of the first attempt's delay
  * @param max the cap of every delay

@@ -39,7 +39,7 @@ import java.util.concurrent.CompletableFuture;
  * session (up to the context's command timeout).
  *
  * <pre>{@code
- * Shard shard = new Shard(settings.withShard(0, 1), context, ShardOptions.defaults(), listener);
+ * Shard shard = manager.shard(0).orElseThrow();  // shards are made by a ShardManager
  * shard.start().join();         // READY or RESUMED
  * shard.send(new UpdatePresence(...));
  * shard.stop();                 // resumable close, session kept in the SessionStore
@@ -63,14 +63,14 @@ public final class Shard {
   private final ShardStats stats;
 
   /**
-   * Creates a shard; it connects on {@link #start()}.
+   * Creates a shard (its {@link ShardManager} does); it connects on {@link #start()}.
    *
    * @param settings what to identify with; its shard must be set
    * @param context the resources shared by the shards of this process
    * @param options connection and delivery settings
    * @param listener receives dispatches and lifecycle events
    */
-  public Shard(
+  Shard(
       GatewaySettings settings,
       ShardContext context,
       ShardOptions options,
@@ -182,7 +182,7 @@ public final class Shard {
   /**
    * Sends a gateway command on this shard, once the session is live and within the rate limit.
    * While the shard reconnects, the command waits for the next session, up to the command timeout
-   * of the {@link ShardContext}.
+   * ({@link ShardManagerBuilder#commandTimeout(java.time.Duration)}).
    *
    * @param command the command (validated when it was built)
    * @return completes when the command was handed to the connection; fails with {@code

@@ -30,7 +30,7 @@ import java.util.random.RandomGenerator;
  *     connection's writes while another's block, e.g. a cached thread pool)
  * @param commandTimeout how long a command sent while its shard has no live session waits for one
  */
-public record ShardContext(
+record ShardContext(
     GatewayTransport transport,
     GatewayScheduler scheduler,
     Executor deliveryExecutor,
@@ -45,7 +45,7 @@ public record ShardContext(
     Duration commandTimeout) {
 
   /** Validates the context. */
-  public ShardContext {
+  ShardContext {
     Objects.requireNonNull(transport, "transport");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(deliveryExecutor, "deliveryExecutor");

@@ -93,4 +93,32 @@ public final class ShardIds {
     }
     return List.copyOf(result);
   }
+
+  /**
+   * Writes ids the way {@link #parse(String, int)} reads them, runs as ranges: {@code [0, 1, 2, 3,
+   * 8]} becomes {@code "0-3,8"}, an empty list {@code "none"}.
+   *
+   * @param ids the ids in ascending order
+   * @return the compact form
+   */
+  public static String format(List<Integer> ids) {
+    if (ids.isEmpty()) {
+      return "none";
+    }
+    StringBuilder text = new StringBuilder();
+    int start = ids.get(0);
+    int prev = start;
+    for (int i = 1; i <= ids.size(); i++) {
+      int next = i < ids.size() ? ids.get(i) : Integer.MIN_VALUE;
+      if (next != prev + 1) {
+        if (text.length() > 0) {
+          text.append(',');
+        }
+        text.append(start == prev ? String.valueOf(start) : start + "-" + prev);
+        start = next;
+      }
+      prev = next;
+    }
+    return text.toString();
+  }
 }

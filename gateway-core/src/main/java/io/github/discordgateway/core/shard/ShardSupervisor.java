@@ -11,6 +11,7 @@ import io.github.discordgateway.core.event.ShardStateChanged;
 import io.github.discordgateway.core.internal.SerialExecutor;
 import io.github.discordgateway.core.protocol.CloseCode;
 import io.github.discordgateway.core.scheduling.Cancellable;
+import io.github.discordgateway.core.shard.internal.ReconnectBackoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

@@ -64,7 +64,7 @@ final class ShardWaves {
   }
 
   /**
-   * Opens a wave's gate after {@link ShardManager.Builder#waveTimeout(Duration)} even if one of its
+   * Opens a wave's gate after {@link ShardManagerBuilder#waveTimeout(Duration)} even if one of its
    * shards has not sent Identify or Resume by then (it keeps trying on its own): one shard that
    * cannot connect must not hold back every later wave.
    */
@@ -83,7 +83,7 @@ final class ShardWaves {
                     "Wave {} (shards {}) did not finish its handshakes within {}; starting the next"
                         + " wave anyway",
                     number,
-                    ShardManager.describe(wave.stream().map(Shard::id).sorted().toList()),
+                    ShardIds.format(wave.stream().map(Shard::id).sorted().toList()),
                     waveTimeout);
               }
             },

@@ -3,6 +3,7 @@ package io.github.discordgateway.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.client.internal.GatewayUris;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.github.discordgateway.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.client.internal.GatewayUris;
 import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.model.Message;

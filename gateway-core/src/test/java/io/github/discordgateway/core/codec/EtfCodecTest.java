@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.internal.EtfToJson;
 import io.github.discordgateway.core.model.Message;
 import io.github.discordgateway.core.protocol.Hello;
 import io.github.discordgateway.core.protocol.ReadySession;

@@ -2,6 +2,7 @@ package io.github.discordgateway.core.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.core.protocol.Hello;
 import io.github.discordgateway.core.protocol.ReadySession;

@@ -3,6 +3,7 @@ package io.github.discordgateway.core.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShardIdsTest {
@@ -45,5 +46,13 @@ class ShardIdsTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ShardIds.parse("0", 0))
         .withMessageContaining("at least 1");
+  }
+
+  @Test
+  void formatWritesRunsAsRangesThatParseReadsBack() {
+    assertThat(ShardIds.format(List.of(0, 1, 2, 3, 8, 10, 11))).isEqualTo("0-3,8,10-11");
+    assertThat(ShardIds.format(List.of(5))).isEqualTo("5");
+    assertThat(ShardIds.format(List.of())).isEqualTo("none");
+    assertThat(ShardIds.parse(ShardIds.format(List.of(0, 2, 3, 4)), 5)).containsExactly(0, 2, 3, 4);
   }
 }

@@ -65,4 +65,23 @@ class ShardManagerTest {
     assertThat(kit.transport.links).anyMatch(link -> shardOf(link) == 1);
     manager.close();
   }
+
+  @Test
+  void changingTheBuilderAfterBuildDoesNotReachTheManager() {
+    ShardManagerBuilder builder =
+        ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
+            .totalShards(2)
+            .gatewayUrl("wss://gateway.example")
+            .scheduler(kit.scheduler)
+            .deliveryExecutor(Runnable::run)
+            .sendExecutor(Runnable::run);
+    ShardManager manager = builder.build();
+    builder.totalShards(8).shardIds("4-7").gatewayUrl("wss://elsewhere.example");
+    manager.prepare();
+    assertThat(manager.totalShards()).isEqualTo(2);
+    assertThat(manager.shardIds()).containsExactly(0, 1);
+    manager.start();
+    assertThat(kit.transport.last().uri.getHost()).isEqualTo("gateway.example");
+    manager.close();
+  }
 }

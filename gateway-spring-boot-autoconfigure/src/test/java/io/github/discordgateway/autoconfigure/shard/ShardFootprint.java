@@ -7,6 +7,7 @@ import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import io.github.discordgateway.core.scheduling.ExecutorGatewayScheduler;
 import io.github.discordgateway.core.shard.ShardManager;
+import io.github.discordgateway.core.shard.ShardManagerBuilder;
 import io.github.discordgateway.core.shard.ShardStatus;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.FakeGatewayConfig;
@@ -55,7 +56,7 @@ public final class ShardFootprint {
     }
   }
 
-  private static ShardManager.Builder manager(
+  private static ShardManagerBuilder manager(
       String url, int total, int maxConcurrency, Duration window, Compression compression) {
     ExecutorGatewayScheduler limiterTimer = ExecutorGatewayScheduler.create("limiter", 1);
     return ShardManager.builder(

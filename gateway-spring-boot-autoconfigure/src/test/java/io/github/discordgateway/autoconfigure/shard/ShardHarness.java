@@ -11,6 +11,7 @@ import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import io.github.discordgateway.core.scheduling.ExecutorGatewayScheduler;
 import io.github.discordgateway.core.shard.BackoffPolicy;
 import io.github.discordgateway.core.shard.ShardManager;
+import io.github.discordgateway.core.shard.ShardManagerBuilder;
 import io.github.discordgateway.core.shard.ShardOptions;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.FakeEvents;
@@ -72,11 +73,11 @@ final class ShardHarness {
   }
 
   /** A manager of one shard (of one) with zlib-stream, a fast backoff and {@code listener}. */
-  static ShardManager.Builder manager(FakeDiscordGateway gateway, GatewayEventListener listener) {
+  static ShardManagerBuilder manager(FakeDiscordGateway gateway, GatewayEventListener listener) {
     return manager(gateway, listener, Compression.ZLIB_STREAM);
   }
 
-  static ShardManager.Builder manager(
+  static ShardManagerBuilder manager(
       FakeDiscordGateway gateway, GatewayEventListener listener, Compression compression) {
     return ShardManager.builder(settings(gateway, compression), transport())
         .gatewayUrl(gateway.gatewayUrl())

@@ -1,6 +1,9 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.Envelope;
+import io.github.discordgateway.core.codec.GatewayJson;
+import io.github.discordgateway.core.codec.RawJson;
 import java.util.Arrays;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;

@@ -1,5 +1,6 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
+import io.github.discordgateway.core.codec.Envelope;
 import io.github.discordgateway.core.protocol.EventType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -15,7 +16,7 @@ import java.nio.ByteOrder;
  * does not accept, including every malformed payload, is handed back to the streaming parser, so
  * results and errors are exactly the parser's. One instance per payload; not thread-safe.
  */
-abstract class EnvelopeScanner {
+public abstract class EnvelopeScanner {
 
   /** Deepest nesting the fast path handles (the parser allows far more). */
   static final int MAX_DEPTH = 63;

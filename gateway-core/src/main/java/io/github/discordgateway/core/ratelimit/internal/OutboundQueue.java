@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.ratelimit;
+package io.github.discordgateway.core.ratelimit.internal;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.protocol.Opcode;

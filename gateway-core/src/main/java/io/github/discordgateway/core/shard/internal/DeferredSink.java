@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.shard;
+package io.github.discordgateway.core.shard.internal;
 
 import io.github.discordgateway.core.transport.FrameSink;
 import io.github.discordgateway.core.transport.GatewayConnection;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * the connection's writer. A close and an attach that race both look at the other's volatile write,
  * so at least one of them closes the connection (closing twice has no effect).
  */
-final class DeferredSink implements FrameSink {
+public final class DeferredSink implements FrameSink {
 
   private static final Logger log = LoggerFactory.getLogger(DeferredSink.class);
 
@@ -26,7 +26,7 @@ final class DeferredSink implements FrameSink {
   // the shard's executor only
   private boolean readingPaused;
 
-  void attach(GatewayConnection connection) {
+  public void attach(GatewayConnection connection) {
     this.connection = connection;
     int code = pendingCloseCode;
     if (code >= 0 || closed) {
@@ -69,7 +69,7 @@ final class DeferredSink implements FrameSink {
     }
   }
 
-  void pauseReading(boolean paused) {
+  public void pauseReading(boolean paused) {
     readingPaused = paused;
     GatewayConnection target = connection;
     if (target != null) {
@@ -81,7 +81,7 @@ final class DeferredSink implements FrameSink {
     }
   }
 
-  void abort() {
+  public void abort() {
     closed = true;
     GatewayConnection target = connection;
     if (target != null) {
@@ -89,7 +89,7 @@ final class DeferredSink implements FrameSink {
     }
   }
 
-  void closed() {
+  public void closed() {
     closed = true;
   }
 }

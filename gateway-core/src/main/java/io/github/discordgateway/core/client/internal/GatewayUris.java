@@ -1,5 +1,6 @@
-package io.github.discordgateway.core.client;
+package io.github.discordgateway.core.client.internal;
 
+import io.github.discordgateway.core.client.SessionSnapshot;
 import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.codec.Encoding;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.lang.invoke.MethodHandle;
@@ -35,7 +35,7 @@ import tools.jackson.databind.deser.std.DelegatingDeserializer;
  * features) is passed to the Jackson deserializer it wraps, as is every constructor failure (so the
  * error is Jackson's).
  */
-final class RecordDeserializer extends DelegatingDeserializer {
+public final class RecordDeserializer extends DelegatingDeserializer {
 
   private static final Object MISSING = new Object();
   private static final Plan INELIGIBLE = new Plan(null, null, null, null, -1, null, null);
@@ -44,7 +44,7 @@ final class RecordDeserializer extends DelegatingDeserializer {
   private final Class<?> type;
   private volatile Plan plan;
 
-  RecordDeserializer(ValueDeserializer<?> delegatee, Class<?> type) {
+  public RecordDeserializer(ValueDeserializer<?> delegatee, Class<?> type) {
     super(delegatee);
     this.type = type;
   }

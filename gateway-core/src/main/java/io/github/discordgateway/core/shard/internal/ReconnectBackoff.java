@@ -1,5 +1,6 @@
-package io.github.discordgateway.core.shard;
+package io.github.discordgateway.core.shard.internal;
 
+import io.github.discordgateway.core.shard.BackoffPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;

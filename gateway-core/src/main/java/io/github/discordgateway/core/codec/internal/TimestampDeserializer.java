@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -20,12 +20,12 @@ import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
  * DateTimeFormatter}. Every other value (other offsets, other shapes, numbers, invalid dates) goes
  * to Jackson's own {@code OffsetDateTime} deserializer, so results and errors stay Jackson's.
  */
-final class TimestampDeserializer extends ValueDeserializer<OffsetDateTime> {
+public final class TimestampDeserializer extends ValueDeserializer<OffsetDateTime> {
 
   private final ValueDeserializer<?> fallback;
   private final boolean fast;
 
-  TimestampDeserializer() {
+  public TimestampDeserializer() {
     this(InstantDeserializer.OFFSET_DATE_TIME, true);
   }
 

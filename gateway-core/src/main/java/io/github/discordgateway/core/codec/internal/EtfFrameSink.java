@@ -1,13 +1,14 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
+import io.github.discordgateway.core.codec.Encoding;
 import io.github.discordgateway.core.transport.FrameSink;
 
 /** Sends the JSON payloads a client writes as ETF binary frames (see {@link Encoding#wrap}). */
-final class EtfFrameSink implements FrameSink {
+public final class EtfFrameSink implements FrameSink {
 
   private final FrameSink delegate;
 
-  EtfFrameSink(FrameSink delegate) {
+  public EtfFrameSink(FrameSink delegate) {
     this.delegate = delegate;
   }
 

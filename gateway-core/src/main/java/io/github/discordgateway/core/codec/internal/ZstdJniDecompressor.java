@@ -1,12 +1,14 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import com.github.luben.zstd.ZstdDecompressCtx;
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.PayloadDecompressor;
+import io.github.discordgateway.core.codec.PayloadSink;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** The zstd-jni based implementation behind {@link ZstdStreamDecompressor}. */
-final class ZstdJniDecompressor implements PayloadDecompressor {
+public final class ZstdJniDecompressor implements PayloadDecompressor {
 
   private static final int MAX_IDLE_ROUNDS = 4;
 

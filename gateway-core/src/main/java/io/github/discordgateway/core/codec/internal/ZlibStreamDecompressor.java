@@ -1,6 +1,9 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.codec.PayloadDecompressor;
+import io.github.discordgateway.core.codec.PayloadSink;
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.DataFormatException;

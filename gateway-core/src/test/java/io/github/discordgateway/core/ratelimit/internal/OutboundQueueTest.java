@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.ratelimit;
+package io.github.discordgateway.core.ratelimit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.PayloadSink;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,12 @@
-package io.github.discordgateway.core.client;
+package io.github.discordgateway.core.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.discordgateway.core.client.GatewaySettings;
+import io.github.discordgateway.core.client.SessionSnapshot;
 import io.github.discordgateway.core.codec.Compression;
+import io.github.discordgateway.core.codec.Encoding;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,18 @@ class GatewayUrisTest {
         .hasToString("wss://gateway.discord.gg/?v=10&encoding=json&compress=zlib-stream");
     assertThat(GatewayUris.connectUri("ws://127.0.0.1:8080/gw?v=6", Compression.ZSTD_STREAM))
         .hasToString("ws://127.0.0.1:8080/gw?v=10&encoding=json&compress=zstd-stream");
+  }
+
+  @Test
+  @DisplayName("15.1 connect URL: settings give the URL with their own encoding and compression")
+  void settingsGiveTheirConnectUrl() {
+    GatewaySettings settings =
+        GatewaySettings.builder("token")
+            .compression(Compression.ZLIB_STREAM)
+            .encoding(Encoding.ETF)
+            .build();
+    assertThat(settings.connectUri("wss://gateway.discord.gg"))
+        .hasToString("wss://gateway.discord.gg/?v=10&encoding=etf&compress=zlib-stream");
   }
 
   @Test

@@ -1,8 +1,9 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.discordgateway.core.codec.ZlibStreamDecompressorTest.ZlibStream;
+import io.github.discordgateway.core.codec.PayloadSink;
+import io.github.discordgateway.core.codec.internal.ZlibStreamDecompressorTest.ZlibStream;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

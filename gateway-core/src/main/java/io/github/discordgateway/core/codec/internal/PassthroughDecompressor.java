@@ -1,9 +1,11 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
+import io.github.discordgateway.core.codec.PayloadDecompressor;
+import io.github.discordgateway.core.codec.PayloadSink;
 import java.nio.ByteBuffer;
 
 /** For connections without transport compression: each binary frame is one payload. */
-final class PassthroughDecompressor implements PayloadDecompressor {
+public final class PassthroughDecompressor implements PayloadDecompressor {
 
   private byte[] buffer = new byte[0];
   private volatile boolean closed;

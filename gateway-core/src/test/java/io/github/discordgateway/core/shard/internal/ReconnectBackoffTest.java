@@ -1,8 +1,9 @@
-package io.github.discordgateway.core.shard;
+package io.github.discordgateway.core.shard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.discordgateway.core.shard.BackoffPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

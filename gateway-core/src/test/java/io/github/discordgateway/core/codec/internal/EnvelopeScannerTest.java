@@ -1,8 +1,9 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.Envelope;
 import io.github.discordgateway.core.testing.ExamplePayloads;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import io.github.discordgateway.core.GatewayException;
 import java.math.BigInteger;
@@ -23,7 +23,7 @@ import java.util.zip.Inflater;
  * nesting is bounded by {@link #MAX_DEPTH}, and the JSON written is bounded by the size limit
  * given. One instance per thread; it keeps its output buffer between payloads.
  */
-final class EtfToJson {
+public final class EtfToJson {
 
   /** Deepest nesting of lists, tuples and maps accepted. */
   static final int MAX_DEPTH = 128;
@@ -64,7 +64,7 @@ final class EtfToJson {
   /**
    * @param maxOutput the largest JSON accepted, in bytes
    */
-  EtfToJson(int maxOutput) {
+  public EtfToJson(int maxOutput) {
     if (maxOutput < 1) {
       throw new IllegalArgumentException("maxOutput must be positive");
     }
@@ -72,7 +72,7 @@ final class EtfToJson {
   }
 
   /** Returns the largest JSON accepted, in bytes. */
-  int maxOutput() {
+  public int maxOutput() {
     return maxOutput;
   }
 
@@ -83,7 +83,7 @@ final class EtfToJson {
    * @return a new array with the UTF-8 JSON
    * @throws GatewayException of kind {@code DECODE_ERROR} for anything else
    */
-  byte[] transcode(byte[] buf, int off, int len) {
+  public byte[] transcode(byte[] buf, int off, int len) {
     java.util.Objects.checkFromIndexSize(off, len, buf.length);
     in = buf;
     outerInput = buf;

@@ -1,6 +1,7 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.PayloadDecompressor;
 
 /**
  * {@code zstd-stream} transport compression over the optional zstd-jni library: one decompression

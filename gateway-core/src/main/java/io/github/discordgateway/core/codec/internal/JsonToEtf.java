@@ -1,6 +1,7 @@
-package io.github.discordgateway.core.codec;
+package io.github.discordgateway.core.codec.internal;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.GatewayJson;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * null}/{@code true}/{@code false} as atoms, integers as small, 32-bit or big integers, other
  * numbers as 64-bit floats, arrays as lists. Never emits compressed terms.
  */
-final class JsonToEtf {
+public final class JsonToEtf {
 
   private JsonToEtf() {}
 
@@ -23,7 +24,7 @@ final class JsonToEtf {
    *
    * @throws GatewayException of kind {@code INVALID_COMMAND} when {@code json} is not JSON
    */
-  static byte[] encode(String json) {
+  public static byte[] encode(String json) {
     JsonNode tree;
     try {
       tree = GatewayJson.mapper().readTree(json);
@@ -37,7 +38,7 @@ final class JsonToEtf {
   }
 
   /** Encodes one JSON tree. */
-  static byte[] encode(JsonNode tree) {
+  public static byte[] encode(JsonNode tree) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.write(EtfToJson.VERSION);
     term(tree, out);

@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.ratelimit;
+package io.github.discordgateway.core.ratelimit.internal;
 
 import java.time.Duration;
 import java.time.InstantSource;
