@@ -48,6 +48,13 @@ final class InMemoryTransport implements GatewayTransport {
     final List<Integer> closeCodes = Collections.synchronizedList(new ArrayList<>());
     volatile boolean readingPaused;
     volatile CountDownLatch stuck;
+
+    /** Runs on the thread that sends, before the frame counts as sent (null: nothing). */
+    volatile Runnable onSend;
+
+    /** Every pauseReading and resumeReading call, in order. */
+    final List<String> readingCalls = Collections.synchronizedList(new ArrayList<>());
+
     private volatile boolean open;
 
     Link(URI uri, ConnectionHandler handler) {
@@ -117,6 +124,10 @@ final class InMemoryTransport implements GatewayTransport {
           Thread.currentThread().interrupt();
         }
       }
+      Runnable hook = onSend;
+      if (hook != null) {
+        hook.run();
+      }
       sent.add(payload);
     }
 
@@ -139,11 +150,13 @@ final class InMemoryTransport implements GatewayTransport {
 
     @Override
     public void pauseReading() {
+      readingCalls.add("pause");
       readingPaused = true;
     }
 
     @Override
     public void resumeReading() {
+      readingCalls.add("resume");
       readingPaused = false;
     }
 

@@ -125,4 +125,30 @@ class ReadBatchingTest {
     assertThat(link.readingPaused).isFalse();
     assertThat(dispatchedSequences()).hasSize(17);
   }
+
+  @Test
+  void aReadThatEndsWhileTheShardIsBusyElsewherePausesReadingUntilTheShardCaughtUp() {
+    InMemoryTransport.Link link =
+        connectedWithReadEnds(ShardOptions.defaults().withBackoff(ShardKit.BACKOFF));
+    List<String> seenDuringSend = new java.util.ArrayList<>();
+    // the heartbeat is sent from the shard's executor: a read ending meanwhile (on the transport's
+    // thread, here the same one) finds the executor taken
+    link.onSend =
+        () -> {
+          link.onSend = null;
+          link.dispatch(2, "MESSAGE_CREATE", "{}");
+          link.handler.onReadComplete();
+          seenDuringSend.addAll(link.readingCalls);
+        };
+
+    kit.scheduler.advance(java.time.Duration.ofSeconds(42));
+    deliverAll();
+
+    assertThat(seenDuringSend).as("paused while the read's messages wait").containsExactly("pause");
+    assertThat(link.readingCalls)
+        .as("resumed once they were handled")
+        .containsExactly("pause", "resume");
+    assertThat(link.readingPaused).isFalse();
+    assertThat(dispatchedSequences()).containsExactly(1L, 2L);
+  }
 }
