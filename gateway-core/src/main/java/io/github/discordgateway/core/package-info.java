@@ -13,6 +13,11 @@
  * reconnect, session hand-over through the {@link
  * io.github.discordgateway.core.session.SessionStore}) and hands events to listeners through a
  * bounded delivery queue; the {@link io.github.discordgateway.core.shard.ShardManager} starts
- * shards in identify waves and routes commands.
+ * shards in identify waves, routes commands and counts the session starts left.
+ *
+ * <p>{@link io.github.discordgateway.core.shard.ShardStatus} is the one status vocabulary; each
+ * {@link io.github.discordgateway.core.client.ClientState} says which status it stands for.
+ * Packages named {@code internal} (codec internals, the outbound queue, reconnect backoff, connect
+ * URLs) are not API and may change in any release.
  */
 package io.github.discordgateway.core;

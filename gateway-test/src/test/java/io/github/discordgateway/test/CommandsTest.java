@@ -3,6 +3,7 @@ package io.github.discordgateway.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.protocol.Opcode;
+import io.github.discordgateway.core.scheduling.ManualScheduler;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,9 @@ class CommandsTest {
 
   @Test
   void repeatedAllMembersRequestWithinThirtySecondsIsRateLimited() {
-    MutableClock clock = new MutableClock();
-    try (TestClient client = client(FakeGatewayConfig.builder().clock(clock).build())) {
+    ManualScheduler clock = new ManualScheduler();
+    try (TestClient client =
+        client(FakeGatewayConfig.builder().clock(clock.instantSource()).build())) {
       String request =
           "{\"op\":8,\"d\":{\"guild_id\":\""
               + GUILD.id()

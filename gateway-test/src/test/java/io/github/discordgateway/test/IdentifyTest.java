@@ -3,6 +3,7 @@ package io.github.discordgateway.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.protocol.Intent;
+import io.github.discordgateway.core.scheduling.ManualScheduler;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -220,12 +221,12 @@ class IdentifyTest {
 
   @Test
   void sendRateWindowFollowsTheInjectedClock() {
-    MutableClock clock = new MutableClock();
+    ManualScheduler clock = new ManualScheduler();
     try (TestClient client =
         connected(
             FakeGatewayConfig.builder()
                 .rateLimit(3, Duration.ofSeconds(60))
-                .clock(clock)
+                .clock(clock.instantSource())
                 .build())) {
       for (int i = 0; i < 3; i++) {
         client.heartbeat(null);
@@ -275,8 +276,8 @@ class IdentifyTest {
 
   @Test
   void bucketWindowFollowsTheInjectedClock() {
-    MutableClock clock = new MutableClock();
-    gateway = FakeDiscordGateway.builder().clock(clock).start();
+    ManualScheduler clock = new ManualScheduler();
+    gateway = FakeDiscordGateway.builder().clock(clock.instantSource()).start();
     try (TestClient a = TestClient.identified(gateway, 1);
         TestClient b = TestClient.connect(gateway)) {
       b.expectOp(10);

@@ -100,30 +100,15 @@ abstract sealed class Phase permits AwaitingHello, Identifying, Resuming, Connec
   private Phase onHelloPayload(ClientCore c, RawJson data) {
     Hello hello;
     try {
-      hello = data == null ? null : data.decode(Hello.class);
+      hello = InboundPayloads.hello(data);
     } catch (GatewayException e) {
-      return c.fail(
-          new GatewayException(
-              GatewayException.Kind.PROTOCOL_ERROR,
-              "Hello could not be decoded: " + e.getMessage(),
-              -1,
-              Opcode.HELLO,
-              e));
-    }
-    if (hello == null || hello.heartbeatInterval() <= 0) {
-      return c.fail(
-          new GatewayException(
-              GatewayException.Kind.PROTOCOL_ERROR,
-              "Hello without a positive heartbeat_interval",
-              -1,
-              Opcode.HELLO,
-              null));
+      return c.fail(e);
     }
     return onHello(c, hello);
   }
 
   private Phase onInvalidSession(ClientCore c, RawJson data) {
-    boolean mayResume = data != null && "true".equals(data.json().trim());
+    boolean mayResume = InboundPayloads.mayResume(data);
     CloseDecision decision =
         CloseDecision.forInvalidSession(mayResume, c.resumable(), c.random().nextDouble());
     if (mayResume) {
@@ -131,54 +116,18 @@ abstract sealed class Phase permits AwaitingHello, Identifying, Resuming, Connec
       return c.closeLocally("Invalid session (resumable)", decision, null);
     }
     log.debug("{} invalid session: identifying anew after a short delay", c.name());
-    return c.closeLocally(
-        "Invalid session",
-        decision,
-        new GatewayException(
-            GatewayException.Kind.SESSION_INVALIDATED,
-            "Discord invalidated the session (op 9, not resumable)",
-            -1,
-            Opcode.INVALID_SESSION,
-            null));
+    return c.closeLocally("Invalid session", decision, InboundPayloads.sessionInvalidated());
   }
 
   private Phase onDispatch(ClientCore c, Envelope envelope) {
-    if (envelope.hasSequence()) {
-      long seq = envelope.sequence();
-      long last = c.sequence();
-      // READY starts a new session and its numbering; otherwise a number that does not move
-      // forward is one already handled: delivering it again would duplicate it, and keeping it
-      // would make a later Resume ask for a replay of what was delivered.
-      if (seq <= last && !"READY".equals(envelope.type())) {
-        log.warn(
-            "{} skipped dispatch {} with seq {}: not after seq {} (duplicate or out of order)",
-            c.name(),
-            envelope.type(),
-            seq,
-            last);
-        return this;
-      }
-      if (last != Envelope.NO_SEQUENCE && seq > last + 1 && state() == ClientState.CONNECTED) {
-        log.warn("{} sequence gap: seq {} follows seq {}", c.name(), seq, last);
-      }
-      c.sequence(seq);
-    }
-    String type = envelope.type();
-    if (type == null) {
-      log.warn("{} skipped dispatch without event name (seq {})", c.name(), envelope.sequence());
+    Dispatch dispatch = InboundPayloads.dispatch(c, envelope, state() == ClientState.CONNECTED);
+    if (dispatch == null) {
       return this;
     }
-    EventType eventType = EventType.of(type).orElse(null);
-    if (eventType == null) {
-      log.debug("{} dispatch with unknown event name {} (seq {})", c.name(), type, c.sequence());
-    } else if (log.isTraceEnabled()) {
-      log.trace("{} dispatch {} seq {}", c.name(), type, envelope.sequence());
-    }
-    Dispatch dispatch = new Dispatch(envelope.sequence(), type, eventType, envelope.data());
-    if (eventType == EventType.READY) {
+    if (dispatch.eventType() == EventType.READY) {
       return onReady(c, dispatch);
     }
-    if (eventType == EventType.RESUMED) {
+    if (dispatch.eventType() == EventType.RESUMED) {
       return onResumed(c, dispatch);
     }
     c.deliver(dispatch);

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * Runs tasks after a delay: heartbeats, rate-limit waits, identify windows. The core never sleeps a
- * thread; it schedules. Implementations run tasks on their own threads (or, for {@link
- * ManualScheduler}, when virtual time is advanced) and must be thread-safe. A task that throws must
- * not break the scheduler.
+ * thread; it schedules. Implementations run tasks on their own threads (or, for the virtual-time
+ * {@code ManualScheduler} of the test fixtures, when a test advances time) and must be thread-safe.
+ * A task that throws must not break the scheduler.
  *
  * <pre>{@code
  * Cancellable beat = scheduler.schedule(this::heartbeat, Duration.ofMillis(41_250));

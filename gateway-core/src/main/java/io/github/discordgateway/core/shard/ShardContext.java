@@ -29,6 +29,7 @@ import java.util.random.RandomGenerator;
  * @param sendExecutor writes frames, so that no shared thread waits on a socket (it must run one
  *     connection's writes while another's block, e.g. a cached thread pool)
  * @param commandTimeout how long a command sent while its shard has no live session waits for one
+ * @param sessionStarts counts the session starts left, across the shards
  */
 record ShardContext(
     GatewayTransport transport,
@@ -42,7 +43,8 @@ record ShardContext(
     String discoveryUrl,
     ShardObserver observer,
     Executor sendExecutor,
-    Duration commandTimeout) {
+    Duration commandTimeout,
+    SessionStartBudget sessionStarts) {
 
   /** Validates the context. */
   ShardContext {
@@ -57,8 +59,39 @@ record ShardContext(
     observer = observer == null ? ShardObserver.NONE : observer;
     Objects.requireNonNull(sendExecutor, "sendExecutor");
     Objects.requireNonNull(commandTimeout, "commandTimeout");
+    Objects.requireNonNull(sessionStarts, "sessionStarts");
     if (maxConcurrency < 1) {
       throw new IllegalArgumentException("maxConcurrency must be at least 1");
     }
+  }
+
+  /** A context with its own session start count (tests, a lone shard). */
+  ShardContext(
+      GatewayTransport transport,
+      GatewayScheduler scheduler,
+      Executor deliveryExecutor,
+      InstantSource clock,
+      Supplier<RandomGenerator> random,
+      IdentifyLimiter identifyLimiter,
+      int maxConcurrency,
+      SessionStore sessionStore,
+      String discoveryUrl,
+      ShardObserver observer,
+      Executor sendExecutor,
+      Duration commandTimeout) {
+    this(
+        transport,
+        scheduler,
+        deliveryExecutor,
+        clock,
+        random,
+        identifyLimiter,
+        maxConcurrency,
+        sessionStore,
+        discoveryUrl,
+        observer,
+        sendExecutor,
+        commandTimeout,
+        new SessionStartBudget(clock));
   }
 }

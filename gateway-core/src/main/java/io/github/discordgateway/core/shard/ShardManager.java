@@ -5,8 +5,6 @@ import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.protocol.GatewayCommand;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
-import io.github.discordgateway.core.rest.GatewayBot;
-import io.github.discordgateway.core.rest.GatewayDiscovery;
 import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.session.SessionStore;
 import io.github.discordgateway.core.shard.internal.OwnedThreads;
@@ -16,9 +14,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,16 +50,19 @@ public final class ShardManager implements AutoCloseable {
   private final Executor deliveryExecutor;
   private final Executor sendExecutor;
   private final OwnedThreads threads = new OwnedThreads();
+  private final SessionStartBudget sessionStarts;
   private final Object lock = new Object();
 
   private volatile Map<Integer, Shard> shards = Map.of();
   private volatile int totalShards;
   private volatile List<Integer> shardIds = List.of();
   private volatile int maxConcurrency;
+  private final AtomicReference<CompletableFuture<Void>> preparation = new AtomicReference<>();
   private CompletableFuture<Void> started;
 
   ShardManager(ShardManagerConfig config) {
     this.config = config;
+    this.sessionStarts = new SessionStartBudget(config.clock());
     this.scheduler = threads.schedulerOr(config.scheduler());
     this.deliveryExecutor = threads.deliveryOr(config.deliveryExecutor());
     this.sendExecutor = threads.sendOr(config.sendExecutor());
@@ -85,22 +89,32 @@ public final class ShardManager implements AutoCloseable {
    *     invalid
    */
   public CompletableFuture<Void> start() {
+    prepare();
+    CompletableFuture<Void> result = new CompletableFuture<>();
     synchronized (lock) {
       if (started != null) {
         return started;
       }
-      prepare();
-      log.info(
-          "Starting {} of {} shards (ids {}) with max_concurrency {}",
-          shardIds.size(),
-          totalShards,
-          ShardIds.format(shardIds),
-          maxConcurrency);
-      started =
-          ShardWaves.start(
-              new ArrayList<>(shards.values()), maxConcurrency, scheduler, config.waveTimeout());
-      return started;
+      started = result;
     }
+    // the shards connect outside the lock: the transport is not ours to call under one
+    log.info(
+        "Starting {} of {} shards (ids {}) with max_concurrency {}",
+        shardIds.size(),
+        totalShards,
+        ShardIds.format(shardIds),
+        maxConcurrency);
+    ShardWaves.start(
+            new ArrayList<>(shards.values()), maxConcurrency, scheduler, config.waveTimeout())
+        .whenComplete(
+            (ignored, error) -> {
+              if (error != null) {
+                result.completeExceptionally(error);
+              } else {
+                result.complete(null);
+              }
+            });
+    return result;
   }
 
   /**
@@ -113,89 +127,75 @@ public final class ShardManager implements AutoCloseable {
    *     ids
    */
   public void prepare() {
-    synchronized (lock) {
-      if (!shards.isEmpty()) {
-        return;
-      }
-      Plan plan = plan();
-      IdentifyLimiter limiter =
-          config.identifyLimiter() != null
-              ? config.identifyLimiter()
-              : new LocalIdentifyLimiter(config.clock(), scheduler);
-      if (plan.sessionStartLimit != null) {
-        limiter.updateSessionStartLimit(plan.sessionStartLimit);
-        config.observer().on(new ShardSignal.SessionStartLimitUpdated(plan.sessionStartLimit));
-      }
-      ShardContext context =
-          new ShardContext(
-              config.transport(),
-              scheduler,
-              deliveryExecutor,
-              config.clock(),
-              config.random(),
-              limiter,
-              plan.maxConcurrency,
-              config.sessionStore(),
-              plan.url,
-              config.observer(),
-              sendExecutor,
-              config.commandTimeout());
-      Map<Integer, Shard> created = new LinkedHashMap<>();
-      for (int id : plan.ids) {
-        created.put(
-            id,
-            new Shard(
-                config.settings().withShard(id, plan.total),
-                context,
-                config.options(),
-                config.listener()));
-      }
-      totalShards = plan.total;
-      maxConcurrency = plan.maxConcurrency;
-      shardIds = plan.ids;
-      shards = Collections.unmodifiableMap(created);
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    CompletableFuture<Void> earlier = preparation.compareAndExchange(null, mine);
+    if (earlier != null) {
+      awaitPreparation(earlier);
+      return;
     }
-  }
-
-  private Plan plan() {
-    String url = config.gatewayUrl();
-    Integer total = config.totalShards();
-    int concurrency = config.maxConcurrency();
-    io.github.discordgateway.core.protocol.SessionStartLimit limit = null;
-    if (total == null || url == null) {
-      GatewayBot bot =
-          new GatewayDiscovery(config.apiUrl(), config.restTimeout(), config.restMaxWait())
-              .gatewayBot(config.settings().token());
-      if (total == null) {
-        total = bot.shards();
-      }
-      if (url == null) {
-        url = bot.url();
-      }
-      limit = bot.sessionStartLimit();
-      concurrency = Math.max(1, limit.maxConcurrency());
-      log.info(
-          "Discord recommends {} shards; session starts remaining {}/{}, max_concurrency {}",
-          bot.shards(),
-          limit.remaining(),
-          limit.total(),
-          limit.maxConcurrency());
-    }
-    List<Integer> ids;
     try {
-      ids = ShardIds.parse(config.shardIds(), total);
-    } catch (IllegalArgumentException ex) {
-      throw new GatewayException(GatewayException.Kind.INVALID_SHARD, ex.getMessage(), ex);
+      createShards();
+      mine.complete(null);
+    } catch (RuntimeException ex) {
+      preparation.set(null); // a later call tries again
+      mine.completeExceptionally(ex);
+      throw ex;
     }
-    return new Plan(url, total, ids, concurrency, limit);
   }
 
-  private record Plan(
-      String url,
-      int total,
-      List<Integer> ids,
-      int maxConcurrency,
-      io.github.discordgateway.core.protocol.SessionStartLimit sessionStartLimit) {}
+  // asks Discord and tells the identify limiter without holding a lock: neither is ours to call
+  // under one; callers that come meanwhile wait for this preparation's result
+  private void createShards() {
+    ShardPlan plan = ShardPlan.resolve(config);
+    IdentifyLimiter limiter =
+        config.identifyLimiter() != null
+            ? config.identifyLimiter()
+            : new LocalIdentifyLimiter(config.clock(), scheduler);
+    if (plan.sessionStartLimit() != null) {
+      limiter.updateSessionStartLimit(plan.sessionStartLimit());
+      sessionStarts.update(plan.sessionStartLimit());
+    }
+    ShardContext context =
+        new ShardContext(
+            config.transport(),
+            scheduler,
+            deliveryExecutor,
+            config.clock(),
+            config.random(),
+            limiter,
+            plan.maxConcurrency(),
+            config.sessionStore(),
+            plan.url(),
+            config.observer(),
+            sendExecutor,
+            config.commandTimeout(),
+            sessionStarts);
+    Map<Integer, Shard> created = new LinkedHashMap<>();
+    for (int id : plan.ids()) {
+      created.put(
+          id,
+          new Shard(
+              config.settings().withShard(id, plan.total()),
+              context,
+              config.options(),
+              config.listener()));
+    }
+    totalShards = plan.total();
+    maxConcurrency = plan.maxConcurrency();
+    shardIds = plan.ids();
+    shards = Collections.unmodifiableMap(created);
+  }
+
+  private static void awaitPreparation(CompletableFuture<Void> preparation) {
+    try {
+      preparation.join();
+    } catch (CompletionException ex) {
+      if (ex.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw ex;
+    }
+  }
 
   /** Returns the shards of this process by id, in ascending order (empty before start). */
   public Map<Integer, Shard> shards() {
@@ -220,6 +220,18 @@ public final class ShardManager implements AutoCloseable {
   /** Returns {@code max_concurrency} in use (0 before start). */
   public int maxConcurrency() {
     return maxConcurrency;
+  }
+
+  /**
+   * Returns the session starts (identifies) the bot has left: as Discord reported them in {@code
+   * GET /gateway/bot} when this manager started, minus the identifies its shards sent since, back
+   * to the total once {@code reset_after} has passed. Identifies of other processes are not
+   * counted.
+   *
+   * @return the estimate; empty when Discord was not asked (fixed shard count and gateway URL)
+   */
+  public OptionalInt sessionStartsRemaining() {
+    return sessionStarts.remaining();
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.discordgateway.core.shard;
 
 import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.protocol.SessionStartLimit;
 import java.time.Duration;
 
 /**
@@ -111,12 +110,4 @@ public sealed interface ShardSignal {
    */
   record StatusChanged(int shardId, ShardStatus previous, ShardStatus current)
       implements ShardSignal {}
-
-  /**
-   * Discord reported the bot's session start limit ({@code GET /gateway/bot}); {@link Identified}
-   * signals count it down.
-   *
-   * @param limit the limit as reported
-   */
-  record SessionStartLimitUpdated(SessionStartLimit limit) implements ShardSignal {}
 }

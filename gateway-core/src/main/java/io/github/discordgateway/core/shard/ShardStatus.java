@@ -1,6 +1,11 @@
 package io.github.discordgateway.core.shard;
 
-/** What a shard is doing, as health checks and metrics see it. */
+/**
+ * What a shard is doing, as health checks and metrics see it: the one status vocabulary of the
+ * library. {@code CONNECTING}, {@code IDENTIFYING}, {@code RESUMING} and {@code CONNECTED} are what
+ * the phase of the shard's connection stands for ({@link
+ * io.github.discordgateway.core.client.ClientState#status()}); the others are the supervisor's.
+ */
 public enum ShardStatus {
   /** Not started yet, or stopped on purpose. */
   STOPPED,

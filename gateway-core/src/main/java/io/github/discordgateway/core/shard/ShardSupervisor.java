@@ -149,20 +149,17 @@ final class ShardSupervisor {
   // ------------------------------------------------------------------ from the connection
 
   void phaseChanged(ClientState next) {
-    ShardStatus mapped =
-        switch (next) {
-          case HELLO -> ShardStatus.CONNECTING;
-          case IDENTIFYING -> ShardStatus.IDENTIFYING;
-          case RESUMING -> ShardStatus.RESUMING;
-          case CONNECTED -> ShardStatus.CONNECTED;
-          case CLOSED -> null;
-        };
-    if (mapped != null && running) {
-      setStatus(mapped, next == ClientState.CONNECTED ? "session live" : "");
-      if (mapped == ShardStatus.CONNECTED) {
-        connectedAt = context.clock().instant();
-      }
+    if (!running) {
+      return;
     }
+    next.status()
+        .ifPresent(
+            status -> {
+              setStatus(status, status == ShardStatus.CONNECTED ? "session live" : "");
+              if (status == ShardStatus.CONNECTED) {
+                connectedAt = context.clock().instant();
+              }
+            });
   }
 
   void handshakeSent(boolean resume) {
@@ -171,6 +168,7 @@ final class ShardSupervisor {
       context.observer().on(new ShardSignal.Resumed(id));
     } else {
       identifies++;
+      context.sessionStarts().identified();
       context.observer().on(new ShardSignal.Identified(id));
     }
     handshake.complete(null);

@@ -18,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  * A transport without sockets: every connect is recorded as a {@link Link} that the test opens,
  * fails, feeds with server frames and closes, on its own thread, in virtual time.
  */
-final class InMemoryTransport implements GatewayTransport {
+public final class InMemoryTransport implements GatewayTransport {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  final List<Link> links = Collections.synchronizedList(new ArrayList<>());
+  public final List<Link> links = Collections.synchronizedList(new ArrayList<>());
 
   @Override
   public CompletableFuture<GatewayConnection> connect(
@@ -33,55 +33,55 @@ final class InMemoryTransport implements GatewayTransport {
   }
 
   /** Returns the latest connection attempt. */
-  Link last() {
+  public Link last() {
     synchronized (links) {
       return links.get(links.size() - 1);
     }
   }
 
   /** One connection attempt, the server side of it in the test's hands. */
-  static final class Link implements GatewayConnection {
-    final URI uri;
-    final ConnectionHandler handler;
-    final CompletableFuture<GatewayConnection> future = new CompletableFuture<>();
-    final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-    final List<Integer> closeCodes = Collections.synchronizedList(new ArrayList<>());
-    volatile boolean readingPaused;
-    volatile CountDownLatch stuck;
+  public static final class Link implements GatewayConnection {
+    public final URI uri;
+    public final ConnectionHandler handler;
+    public final CompletableFuture<GatewayConnection> future = new CompletableFuture<>();
+    public final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    public final List<Integer> closeCodes = Collections.synchronizedList(new ArrayList<>());
+    public volatile boolean readingPaused;
+    public volatile CountDownLatch stuck;
 
     /** Runs on the thread that sends, before the frame counts as sent (null: nothing). */
-    volatile Runnable onSend;
+    public volatile Runnable onSend;
 
     /** Every pauseReading and resumeReading call, in order. */
-    final List<String> readingCalls = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> readingCalls = Collections.synchronizedList(new ArrayList<>());
 
     private volatile boolean open;
 
-    Link(URI uri, ConnectionHandler handler) {
+    public Link(URI uri, ConnectionHandler handler) {
       this.uri = uri;
       this.handler = handler;
     }
 
-    Link open() {
+    public Link open() {
       open = true;
       handler.onOpen(this);
       future.complete(this);
       return this;
     }
 
-    void fail(Throwable error) {
+    public void fail(Throwable error) {
       future.completeExceptionally(error);
     }
 
-    void text(String json) {
+    public void text(String json) {
       handler.onText(json);
     }
 
-    void hello(long intervalMs) {
+    public void hello(long intervalMs) {
       text("{\"op\":10,\"d\":{\"heartbeat_interval\":" + intervalMs + "}}");
     }
 
-    void ready(long seq, String sessionId) {
+    public void ready(long seq, String sessionId) {
       dispatch(
           seq,
           "READY",
@@ -91,16 +91,16 @@ final class InMemoryTransport implements GatewayTransport {
               + "\",\"resume_gateway_url\":\"wss://resume.example\",\"shard\":[0,1]}");
     }
 
-    void dispatch(long seq, String type, String data) {
+    public void dispatch(long seq, String type, String data) {
       text("{\"op\":0,\"s\":" + seq + ",\"t\":\"" + type + "\",\"d\":" + data + "}");
     }
 
-    void serverClose(int code, String reason) {
+    public void serverClose(int code, String reason) {
       open = false;
       handler.onClosed(code, reason);
     }
 
-    List<JsonNode> sent(int op) {
+    public List<JsonNode> sent(int op) {
       List<JsonNode> out = new ArrayList<>();
       synchronized (sent) {
         for (String text : sent) {

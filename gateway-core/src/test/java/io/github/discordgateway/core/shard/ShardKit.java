@@ -16,30 +16,33 @@ import java.util.concurrent.Executor;
 
 /**
  * Shards on virtual time and an in-memory transport: listeners and writes run on the calling
- * thread, timers when the test advances the {@link ManualScheduler}. No sockets, no sleeps.
+ * thread, timers when the test advances the {@link ManualScheduler}. No sockets, no sleeps. A test
+ * fixture, published in gateway-core's test jar with {@link InMemoryTransport} and {@link
+ * ManualScheduler} for the other modules' tests.
  */
-final class ShardKit {
+public final class ShardKit {
 
-  static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gxyz12.SECRET-token-value_abcdefghijklmn";
-  static final BackoffPolicy BACKOFF =
+  public static final String TOKEN =
+      "MTIzNDU2Nzg5MDEyMzQ1Njc4.Gxyz12.SECRET-token-value_abcdefghijklmn";
+  public static final BackoffPolicy BACKOFF =
       new BackoffPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 2.0, Duration.ofSeconds(60));
 
-  final ManualScheduler scheduler = new ManualScheduler();
-  final InMemoryTransport transport = new InMemoryTransport();
-  final SessionStore store;
-  final List<ShardEvent> events = Collections.synchronizedList(new ArrayList<>());
-  final GatewayEventListener listener = events::add;
+  public final ManualScheduler scheduler = new ManualScheduler();
+  public final InMemoryTransport transport = new InMemoryTransport();
+  public final SessionStore store;
+  public final List<ShardEvent> events = Collections.synchronizedList(new ArrayList<>());
+  public final GatewayEventListener listener = events::add;
   final ShardContext context;
 
-  ShardKit() {
+  public ShardKit() {
     this(new InMemorySessionStore(), Runnable::run);
   }
 
-  ShardKit(SessionStore store, Executor sendExecutor) {
+  public ShardKit(SessionStore store, Executor sendExecutor) {
     this(store, sendExecutor, Runnable::run);
   }
 
-  ShardKit(SessionStore store, Executor sendExecutor, Executor deliveryExecutor) {
+  public ShardKit(SessionStore store, Executor sendExecutor, Executor deliveryExecutor) {
     this.store = store;
     this.context =
         new ShardContext(
@@ -57,24 +60,24 @@ final class ShardKit {
             Duration.ofSeconds(30));
   }
 
-  static GatewaySettings settings(int id, int count) {
+  public static GatewaySettings settings(int id, int count) {
     return GatewaySettings.builder(TOKEN).intents(513).shard(id, count).build();
   }
 
-  Shard shard() {
+  public Shard shard() {
     return shard(0, 1);
   }
 
-  Shard shard(int id, int count) {
+  public Shard shard(int id, int count) {
     return shard(id, count, ShardOptions.defaults().withBackoff(BACKOFF));
   }
 
-  Shard shard(int id, int count, ShardOptions options) {
+  public Shard shard(int id, int count, ShardOptions options) {
     return new Shard(settings(id, count), context, options, listener);
   }
 
   /** Opens the latest link, says Hello, lets the permit through and answers READY. */
-  InMemoryTransport.Link connect(String sessionId) {
+  public InMemoryTransport.Link connect(String sessionId) {
     InMemoryTransport.Link link = transport.last().open();
     link.hello(41_250);
     scheduler.runDue();
@@ -83,7 +86,7 @@ final class ShardKit {
   }
 
   /** Advances virtual time a second at a time until the shard opens its next connection. */
-  InMemoryTransport.Link nextLink() {
+  public InMemoryTransport.Link nextLink() {
     int before = transport.links.size();
     for (int second = 0; second < 120 && transport.links.size() == before; second++) {
       scheduler.advance(Duration.ofSeconds(1));
@@ -94,7 +97,7 @@ final class ShardKit {
     return transport.last();
   }
 
-  <T extends ShardEvent> List<T> events(Class<T> type) {
+  public <T extends ShardEvent> List<T> events(Class<T> type) {
     synchronized (events) {
       return events.stream().filter(type::isInstance).map(type::cast).toList();
     }

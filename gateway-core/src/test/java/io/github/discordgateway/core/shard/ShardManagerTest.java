@@ -1,11 +1,19 @@
 package io.github.discordgateway.core.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Start waves of the shard manager, on virtual time. */
@@ -83,5 +91,109 @@ class ShardManagerTest {
     manager.start();
     assertThat(kit.transport.last().uri.getHost()).isEqualTo("gateway.example");
     manager.close();
+  }
+
+  @Test
+  void countsTheSessionStartsLeftFromDiscordsLimitDownWithEachIdentifyUntilItResets()
+      throws IOException {
+    HttpServer rest =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body =
+        ("{\"url\":\"wss://gateway.example\",\"shards\":1,\"session_start_limit\":"
+                + "{\"total\":1000,\"remaining\":3,\"reset_after\":3600000,"
+                + "\"max_concurrency\":1}}")
+            .getBytes(StandardCharsets.UTF_8);
+    rest.createContext(
+        "/api/v10/gateway/bot",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    rest.start();
+    try {
+      ShardManager manager =
+          ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
+              .autoShards()
+              .apiUrl(URI.create("http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10"))
+              .scheduler(kit.scheduler)
+              .clock(kit.scheduler.instantSource())
+              .deliveryExecutor(Runnable::run)
+              .sendExecutor(Runnable::run)
+              .listener(kit.listener)
+              .build();
+      assertThat(manager.sessionStartsRemaining()).isEmpty();
+      manager.prepare();
+      assertThat(manager.sessionStartsRemaining()).hasValue(3);
+
+      manager.start();
+      kit.transport.last().open().hello(41_250);
+      kit.scheduler.runDue();
+      assertThat(kit.transport.last().sent(2)).hasSize(1);
+      assertThat(manager.sessionStartsRemaining()).hasValue(2);
+
+      kit.scheduler.advance(Duration.ofHours(1));
+      assertThat(manager.sessionStartsRemaining()).hasValue(1000);
+      manager.close();
+    } finally {
+      rest.stop(0);
+    }
+  }
+
+  @Test
+  void withAFixedLayoutDiscordIsNotAskedAndTheSessionStartsAreUnknown() {
+    ShardManager manager = manager(1, Duration.ofSeconds(60));
+    manager.prepare();
+    assertThat(manager.sessionStartsRemaining()).isEmpty();
+  }
+
+  @Test
+  void aPreparationThatFailedIsTriedAgainByTheNextCall() throws IOException {
+    AtomicInteger status = new AtomicInteger(401);
+    byte[] body =
+        ("{\"url\":\"wss://gateway.example\",\"shards\":2,\"session_start_limit\":"
+                + "{\"total\":1000,\"remaining\":1000,\"reset_after\":0,"
+                + "\"max_concurrency\":1}}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpServer rest =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    rest.createContext(
+        "/api/v10/gateway/bot",
+        exchange -> {
+          byte[] answer = status.get() == 200 ? body : "{\"code\":0}".getBytes();
+          exchange.sendResponseHeaders(status.get(), answer.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
+    rest.start();
+    try {
+      ShardManager manager =
+          ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
+              .autoShards()
+              .apiUrl(URI.create("http://127.0.0.1:" + rest.getAddress().getPort() + "/api/v10"))
+              .restMaxWait(Duration.ZERO)
+              .scheduler(kit.scheduler)
+              .deliveryExecutor(Runnable::run)
+              .sendExecutor(Runnable::run)
+              .build();
+
+      assertThatThrownBy(manager::prepare)
+          .isInstanceOfSatisfying(
+              GatewayException.class,
+              e -> assertThat(e.kind()).isEqualTo(GatewayException.Kind.AUTHENTICATION_FAILED));
+      assertThat(manager.shards()).isEmpty();
+
+      status.set(200);
+      manager.prepare();
+      assertThat(manager.shardIds()).containsExactly(0, 1);
+      manager.prepare(); // idempotent: Discord is not asked again
+      assertThat(manager.totalShards()).isEqualTo(2);
+      manager.close();
+    } finally {
+      rest.stop(0);
+    }
   }
 }

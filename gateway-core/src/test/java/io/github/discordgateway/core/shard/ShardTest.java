@@ -45,6 +45,29 @@ class ShardTest {
   }
 
   @Test
+  void theShardStatusFollowsItsConnectionThroughIdentifyAndResume() {
+    Shard shard = kit.shard();
+    shard.start();
+    assertThat(shard.status()).isEqualTo(ShardStatus.CONNECTING);
+    InMemoryTransport.Link first = kit.transport.last().open();
+    assertThat(shard.status()).isEqualTo(ShardStatus.CONNECTING);
+    first.hello(41_250);
+    assertThat(shard.status()).isEqualTo(ShardStatus.IDENTIFYING);
+    kit.scheduler.runDue();
+    first.ready(1, "s-1");
+    assertThat(shard.status()).isEqualTo(ShardStatus.CONNECTED);
+
+    first.serverClose(1006, "");
+    assertThat(shard.status()).isEqualTo(ShardStatus.RECONNECTING);
+    InMemoryTransport.Link second = kit.nextLink().open();
+    assertThat(shard.status()).isEqualTo(ShardStatus.CONNECTING);
+    second.hello(41_250);
+    assertThat(shard.status()).isEqualTo(ShardStatus.RESUMING);
+    second.dispatch(2, "RESUMED", "{}");
+    assertThat(shard.status()).isEqualTo(ShardStatus.CONNECTED);
+  }
+
+  @Test
   void backsOffMoreAfterEachFailedConnectAndNeverSpins() {
     Shard shard = kit.shard();
     shard.start();

@@ -9,27 +9,25 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
  * Binds the instance-wide gauges: {@code discord.gateway.shards} (one per status, tag {@code
- * state}) and {@code discord.gateway.session.start.limit.remaining}.
+ * state}) and {@code discord.gateway.session.start.limit.remaining} (what {@link
+ * ShardManager#sessionStartsRemaining()} counts).
  */
 public final class DiscordGatewayMeterBinder implements MeterBinder {
 
   private final Supplier<ShardManager> manager;
-  private final DiscordGatewayMetricsObserver observer;
 
   /**
    * Creates the binder.
    *
    * @param manager supplies the shard manager (may return {@code null})
-   * @param observer tracks the session start limit
    */
-  public DiscordGatewayMeterBinder(
-      Supplier<ShardManager> manager, DiscordGatewayMetricsObserver observer) {
+  public DiscordGatewayMeterBinder(Supplier<ShardManager> manager) {
     this.manager = Objects.requireNonNull(manager, "manager");
-    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   @Override
@@ -40,22 +38,35 @@ public final class DiscordGatewayMeterBinder implements MeterBinder {
           .tag(GatewayMeterNames.TAG_STATE, status.name().toLowerCase(Locale.ROOT))
           .register(registry);
     }
-    Gauge.builder(GatewayMeterNames.SESSION_STARTS_REMAINING, observer::sessionStartsRemaining)
+    Gauge.builder(GatewayMeterNames.SESSION_STARTS_REMAINING, this::sessionStartsRemaining)
         .description("Session starts (identifies) left before Discord's daily limit resets")
         .register(registry);
   }
 
   private double count(ShardStatus status) {
-    ShardManager current;
-    try {
-      current = manager.get();
-    } catch (RuntimeException ex) {
-      return Double.NaN;
-    }
+    ShardManager current = manager();
     if (current == null) {
       return Double.NaN;
     }
     List<ShardState> states = current.states();
     return states.stream().filter(s -> s.status() == status).count();
+  }
+
+  // what the manager counts: NaN when it does not exist or did not ask Discord
+  private double sessionStartsRemaining() {
+    ShardManager current = manager();
+    if (current == null) {
+      return Double.NaN;
+    }
+    OptionalInt remaining = current.sessionStartsRemaining();
+    return remaining.isPresent() ? remaining.getAsInt() : Double.NaN;
+  }
+
+  private ShardManager manager() {
+    try {
+      return manager.get();
+    } catch (RuntimeException ex) {
+      return null;
+    }
   }
 }

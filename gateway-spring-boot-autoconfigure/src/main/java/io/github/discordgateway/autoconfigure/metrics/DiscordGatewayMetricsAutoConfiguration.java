@@ -45,14 +45,12 @@ public final class DiscordGatewayMetricsAutoConfiguration {
    * The instance-wide gauges.
    *
    * @param manager the shard manager, looked up lazily
-   * @param observer the observer
    * @return the binder
    */
   @Bean
   @ConditionalOnMissingBean
-  DiscordGatewayMeterBinder discordGatewayMeterBinder(
-      ObjectProvider<ShardManager> manager, DiscordGatewayMetricsObserver observer) {
-    return new DiscordGatewayMeterBinder(lazy(manager), observer);
+  DiscordGatewayMeterBinder discordGatewayMeterBinder(ObjectProvider<ShardManager> manager) {
+    return new DiscordGatewayMeterBinder(lazy(manager));
   }
 
   /**

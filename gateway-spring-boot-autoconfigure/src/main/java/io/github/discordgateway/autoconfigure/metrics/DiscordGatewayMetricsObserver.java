@@ -6,7 +6,6 @@ import static io.github.discordgateway.autoconfigure.metrics.GatewayMeterNames.T
 
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.protocol.SessionStartLimit;
 import io.github.discordgateway.core.shard.Shard;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardObserver;
@@ -19,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Locale;
@@ -54,11 +52,6 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
   private final Object lock = new Object();
   private volatile ShardMeters[] shards = new ShardMeters[0];
 
-  // session_start_limit as last reported, counted down by identifies; guarded by lock
-  private int sessionStartsTotal = -1;
-  private int sessionStartsRemaining = -1;
-  private Instant sessionStartsResetAt;
-
   /**
    * Creates the observer.
    *
@@ -75,7 +68,7 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
    *
    * @param registry where the meters go
    * @param manager supplies the shard manager for the per-shard gauges
-   * @param clock the time source of the shard manager
+   * @param clock the time source of the shard manager (for the age of heartbeat ACKs)
    */
   public DiscordGatewayMetricsObserver(
       MeterRegistry registry, Supplier<ShardManager> manager, InstantSource clock) {
@@ -110,8 +103,6 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
       payloadSent(s.shardId(), s.opcode(), s.waited());
     } else if (signal instanceof ShardSignal.StatusChanged s) {
       statusChanged(s.shardId(), s.previous(), s.current());
-    } else if (signal instanceof ShardSignal.SessionStartLimitUpdated s) {
-      sessionStartLimitUpdated(s.limit());
     }
   }
 
@@ -160,11 +151,6 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
     if (meters != null) {
       meters.identifies.increment();
     }
-    synchronized (lock) {
-      if (sessionStartsRemaining > 0) {
-        sessionStartsRemaining--;
-      }
-    }
   }
 
   private void resumed(int shardId) {
@@ -198,37 +184,6 @@ public final class DiscordGatewayMetricsObserver implements ShardObserver {
   private void statusChanged(int shardId, ShardStatus previous, ShardStatus current) {
     // registers the shard's meters (and its gauges) as soon as it starts
     meters(shardId);
-  }
-
-  private void sessionStartLimitUpdated(SessionStartLimit limit) {
-    if (limit == null) {
-      return;
-    }
-    synchronized (lock) {
-      sessionStartsTotal = limit.total();
-      sessionStartsRemaining = Math.max(0, limit.remaining());
-      sessionStartsResetAt = clock.instant().plusMillis(Math.max(0, limit.resetAfter()));
-    }
-  }
-
-  /**
-   * Returns the session starts left: as Discord last reported them, minus the identifies sent
-   * since, back to the total once {@code reset_after} has passed.
-   *
-   * @return the estimate, or NaN when Discord was not asked
-   */
-  public double sessionStartsRemaining() {
-    synchronized (lock) {
-      if (sessionStartsRemaining < 0) {
-        return Double.NaN;
-      }
-      Instant now = clock.instant();
-      if (sessionStartsResetAt != null && !now.isBefore(sessionStartsResetAt)) {
-        sessionStartsRemaining = sessionStartsTotal;
-        sessionStartsResetAt = now.plus(Duration.ofDays(1));
-      }
-      return sessionStartsRemaining;
-    }
   }
 
   // ------------------------------------------------------------------ meters

@@ -112,6 +112,24 @@ class DiscordGatewayMetricsAutoConfigurationTests {
   }
 
   @Test
+  void sessionStartsLeftAreWhatTheManagerCountsFromDiscordsLimit() {
+    contextRunner
+        .withUserConfiguration(Registry.class)
+        .withPropertyValues("test.auto-shards=true")
+        .run(
+            context -> {
+              MeterRegistry registry = context.getBean(MeterRegistry.class);
+              ShardManager manager = context.getBean(ShardManager.class);
+              manager.start().get(10, TimeUnit.SECONDS);
+
+              // the fake grants 1000 session starts; this process identified once since
+              assertThat(manager.sessionStartsRemaining()).hasValue(999);
+              assertThat(registry.get(GatewayMeterNames.SESSION_STARTS_REMAINING).gauge().value())
+                  .isEqualTo(999);
+            });
+  }
+
+  @Test
   void recordsTimeCommandsWaitedForTheRateLimiter() {
     contextRunner
         .withUserConfiguration(Registry.class)

@@ -3,7 +3,6 @@ package io.github.discordgateway.autoconfigure.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordgateway.core.protocol.Opcode;
-import io.github.discordgateway.core.protocol.SessionStartLimit;
 import io.github.discordgateway.core.shard.ShardSignal;
 import io.github.discordgateway.core.shard.ShardStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,29 +89,9 @@ class DiscordGatewayMetricsObserverTests {
   }
 
   @Test
-  void sessionStartsRemainingCountsDownWithIdentifiesAndResets() {
-    DiscordGatewayMeterBinder binder = new DiscordGatewayMeterBinder(() -> null, observer);
-    binder.bindTo(registry);
-    var gauge = registry.get(GatewayMeterNames.SESSION_STARTS_REMAINING).gauge();
-    assertThat(gauge.value()).isNaN();
-
-    observer.on(
-        new ShardSignal.SessionStartLimitUpdated(new SessionStartLimit(1000, 3, 3_600_000, 1)));
-    observer.on(new ShardSignal.Identified(0));
-    assertThat(gauge.value()).isEqualTo(2);
-    observer.on(new ShardSignal.Identified(0));
-    observer.on(new ShardSignal.Identified(0));
-    observer.on(new ShardSignal.Identified(0));
-    assertThat(gauge.value()).isZero();
-
-    now.updateAndGet(t -> t.plus(Duration.ofHours(1)));
-    assertThat(gauge.value()).isEqualTo(1000);
-  }
-
-  @Test
   void shardGaugesWithoutManagerAreNotANumber() {
     observer.on(new ShardSignal.StatusChanged(0, ShardStatus.STOPPED, ShardStatus.CONNECTING));
-    new DiscordGatewayMeterBinder(() -> null, observer).bindTo(registry);
+    new DiscordGatewayMeterBinder(() -> null).bindTo(registry);
 
     assertThat(registry.get(GatewayMeterNames.EVENTS_QUEUED).gauge().value()).isNaN();
     assertThat(registry.get(GatewayMeterNames.HEARTBEAT_ACK_AGE).gauge().value()).isNaN();

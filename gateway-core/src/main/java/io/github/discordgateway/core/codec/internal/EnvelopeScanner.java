@@ -14,31 +14,15 @@ import java.nio.ByteOrder;
  * <p>It accepts only a strict subset of what the streaming parser accepts (standard JSON, valid
  * UTF-8, nesting up to {@value #MAX_DEPTH}, plain ASCII event names, short numbers): whatever it
  * does not accept, including every malformed payload, is handed back to the streaming parser, so
- * results and errors are exactly the parser's. One instance per payload; not thread-safe.
+ * results and errors are exactly the parser's. One instance per payload; not thread-safe. The
+ * grammar itself (skipping values, strings, numbers) is {@link JsonSkipper}'s.
  */
-public abstract class EnvelopeScanner {
-
-  /** Deepest nesting the fast path handles (the parser allows far more). */
-  static final int MAX_DEPTH = 63;
-
-  /** Longest number token the fast path handles. */
-  static final int MAX_NUMBER_LENGTH = 100;
-
-  /** Longest string the fast path handles. */
-  static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
-
-  static final int FAIL = -1;
-
-  /** Plain string characters: printable ASCII except quote and backslash. */
-  private static final boolean[] PLAIN = new boolean[128];
+abstract class EnvelopeScanner extends JsonSkipper {
 
   private static final int NAMES_MASK = 511;
   private static final String[] NAMES = new String[NAMES_MASK + 1];
 
   static {
-    for (int c = 0x20; c < 0x80; c++) {
-      PLAIN[c] = c != '"' && c != '\\';
-    }
     for (EventType type : EventType.values()) {
       String name = type.name();
       int slot = name.hashCode() & NAMES_MASK;
@@ -49,9 +33,6 @@ public abstract class EnvelopeScanner {
     }
   }
 
-  final int start;
-  final int end;
-
   int op;
   boolean hasOp;
   long sequence = Envelope.NO_SEQUENCE;
@@ -61,19 +42,8 @@ public abstract class EnvelopeScanner {
   int dataEnd = -1;
 
   EnvelopeScanner(int start, int end) {
-    this.start = start;
-    this.end = end;
+    super(start, end);
   }
-
-  /** Returns the code unit at {@code i} (a byte as 0-255, or a char); {@code i < end}. */
-  abstract int at(int i);
-
-  /**
-   * Skips one non-ASCII character of a string starting at {@code i}.
-   *
-   * @return the next index, or {@link #FAIL}
-   */
-  abstract int skipNonAscii(int i);
 
   /**
    * Reads the whole payload.
@@ -287,252 +257,6 @@ public abstract class EnvelopeScanner {
       }
     }
     return true;
-  }
-
-  final int skipWs(int i) {
-    while (i < end) {
-      int c = at(i);
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return i;
-      }
-      i++;
-    }
-    return i;
-  }
-
-  /** Skips one complete value starting at {@code i} (not whitespace). */
-  private int skipValue(int i) {
-    int depth = 0;
-    long arrays = 0; // bit n set: the container at depth n + 1 is an array
-    while (true) {
-      // at a value
-      if (i >= end) {
-        return FAIL;
-      }
-      int c = at(i);
-      boolean opened = false;
-      switch (c) {
-        case '{' -> {
-          if (++depth > MAX_DEPTH) {
-            return FAIL;
-          }
-          arrays &= ~(1L << (depth - 1));
-          i = skipWs(i + 1);
-          if (i < end && at(i) == '}') {
-            i++;
-            depth--;
-          } else {
-            i = memberName(i);
-            opened = true;
-          }
-        }
-        case '[' -> {
-          if (++depth > MAX_DEPTH) {
-            return FAIL;
-          }
-          arrays |= 1L << (depth - 1);
-          i = skipWs(i + 1);
-          if (i < end && at(i) == ']') {
-            i++;
-            depth--;
-          } else {
-            opened = true;
-          }
-        }
-        case '"' -> i = skipString(i);
-        case 't' -> i = skipLiteral(i, "true");
-        case 'f' -> i = skipLiteral(i, "false");
-        case 'n' -> i = skipLiteral(i, "null");
-        default -> i = skipNumber(i);
-      }
-      if (i < 0) {
-        return FAIL;
-      }
-      if (opened) {
-        continue; // at the first value of the container
-      }
-      // after a value: close containers or move to the next element
-      while (true) {
-        if (depth == 0) {
-          return i;
-        }
-        i = skipWs(i);
-        if (i >= end) {
-          return FAIL;
-        }
-        c = at(i);
-        boolean inArray = (arrays & (1L << (depth - 1))) != 0;
-        if (c == ',') {
-          i = skipWs(i + 1);
-          if (!inArray) {
-            i = memberName(i);
-            if (i < 0) {
-              return FAIL;
-            }
-          }
-          break;
-        }
-        if (c == (inArray ? ']' : '}')) {
-          i++;
-          depth--;
-          continue;
-        }
-        return FAIL;
-      }
-    }
-  }
-
-  /** Skips {@code "name" :} and the whitespace after it. */
-  private int memberName(int i) {
-    if (i >= end || at(i) != '"') {
-      return FAIL;
-    }
-    i = skipString(i);
-    if (i < 0) {
-      return FAIL;
-    }
-    i = skipWs(i);
-    if (i >= end || at(i) != ':') {
-      return FAIL;
-    }
-    return skipWs(i + 1);
-  }
-
-  /** Returns the index of the first character at or after {@code i} that is not plain ASCII. */
-  int skipPlain(int i) {
-    while (i < end) {
-      int c = at(i);
-      if (c >= 0x80 || !PLAIN[c]) {
-        return i;
-      }
-      i++;
-    }
-    return i;
-  }
-
-  /** Skips a string starting at its opening quote; returns the index after the closing quote. */
-  private int skipString(int i) {
-    int from = i;
-    i++;
-    while (i < end) {
-      i = skipPlain(i);
-      if (i >= end) {
-        return FAIL;
-      }
-      int c = at(i);
-      if (c == '"') {
-        return i - from > MAX_STRING_LENGTH ? FAIL : i + 1;
-      }
-      if (c == '\\') {
-        if (i + 1 >= end) {
-          return FAIL;
-        }
-        int e = at(i + 1);
-        switch (e) {
-          case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> i += 2;
-          case 'u' -> {
-            if (i + 5 >= end) {
-              return FAIL;
-            }
-            for (int k = i + 2; k < i + 6; k++) {
-              int h = at(k);
-              if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {
-                return FAIL;
-              }
-            }
-            i += 6;
-          }
-          default -> {
-            return FAIL;
-          }
-        }
-        continue;
-      }
-      if (c < 0x20) {
-        return FAIL;
-      }
-      i = skipNonAscii(i);
-      if (i < 0) {
-        return FAIL;
-      }
-    }
-    return FAIL;
-  }
-
-  private int skipLiteral(int i, String literal) {
-    int n = literal.length();
-    if (i + n > end) {
-      return FAIL;
-    }
-    for (int k = 0; k < n; k++) {
-      if (at(i + k) != literal.charAt(k)) {
-        return FAIL;
-      }
-    }
-    return endOfToken(i + n);
-  }
-
-  /** Skips a number in strict JSON grammar. */
-  private int skipNumber(int i) {
-    int from = i;
-    if (i < end && at(i) == '-') {
-      i++;
-    }
-    if (i >= end) {
-      return FAIL;
-    }
-    int c = at(i);
-    if (c == '0') {
-      i++;
-    } else if (c >= '1' && c <= '9') {
-      i = digits(i);
-    } else {
-      return FAIL;
-    }
-    if (i < end && at(i) == '.') {
-      int next = digits(i + 1);
-      if (next == i + 1) {
-        return FAIL;
-      }
-      i = next;
-    }
-    if (i < end && (at(i) == 'e' || at(i) == 'E')) {
-      i++;
-      if (i < end && (at(i) == '+' || at(i) == '-')) {
-        i++;
-      }
-      int next = digits(i);
-      if (next == i) {
-        return FAIL;
-      }
-      i = next;
-    }
-    if (i - from > MAX_NUMBER_LENGTH) {
-      return FAIL;
-    }
-    return endOfToken(i);
-  }
-
-  private int digits(int i) {
-    while (i < end) {
-      int c = at(i);
-      if (c < '0' || c > '9') {
-        break;
-      }
-      i++;
-    }
-    return i;
-  }
-
-  /** A scalar must be followed by whitespace, a separator or the end. */
-  private int endOfToken(int i) {
-    if (i == end) {
-      return i;
-    }
-    int c = at(i);
-    return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t'
-        ? i
-        : FAIL;
   }
 
   /** Scans UTF-8 bytes. */

@@ -3,7 +3,6 @@ package io.github.discordgateway.core.codec.internal;
 import io.github.discordgateway.core.GatewayException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -28,38 +27,12 @@ public final class EtfToJson {
   /** Deepest nesting of lists, tuples and maps accepted. */
   static final int MAX_DEPTH = 128;
 
-  static final int VERSION = 131;
-  static final int NEW_FLOAT_EXT = 70;
-  static final int COMPRESSED = 80;
-  static final int SMALL_INTEGER_EXT = 97;
-  static final int INTEGER_EXT = 98;
-  static final int FLOAT_EXT = 99;
-  static final int ATOM_EXT = 100;
-  static final int SMALL_TUPLE_EXT = 104;
-  static final int LARGE_TUPLE_EXT = 105;
-  static final int NIL_EXT = 106;
-  static final int STRING_EXT = 107;
-  static final int LIST_EXT = 108;
-  static final int BINARY_EXT = 109;
-  static final int SMALL_BIG_EXT = 110;
-  static final int LARGE_BIG_EXT = 111;
-  static final int SMALL_ATOM_EXT = 115;
-  static final int MAP_EXT = 116;
-  static final int ATOM_UTF8_EXT = 118;
-  static final int SMALL_ATOM_UTF8_EXT = 119;
-
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
-  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-
   private final int maxOutput;
   private byte[] in;
   private byte[] outerInput;
   private int pos;
   private int end;
-  private byte[] out = new byte[1024];
-  private int size;
+  private final JsonBytes json;
 
   /**
    * @param maxOutput the largest JSON accepted, in bytes
@@ -69,6 +42,7 @@ public final class EtfToJson {
       throw new IllegalArgumentException("maxOutput must be positive");
     }
     this.maxOutput = maxOutput;
+    this.json = new JsonBytes(maxOutput);
   }
 
   /** Returns the largest JSON accepted, in bytes. */
@@ -89,47 +63,45 @@ public final class EtfToJson {
     outerInput = buf;
     pos = off;
     end = off + len;
-    size = 0;
+    json.reset();
     try {
-      if (u8() != VERSION) {
+      if (u8() != EtfTags.VERSION) {
         throw error("does not start with the version byte 131");
       }
       term(0);
       if (pos != end) {
         throw error((end - pos) + " bytes after the term");
       }
-      return Arrays.copyOf(out, size);
+      return json.toArray();
     } finally {
       in = null;
       outerInput = null;
-      if (out.length > 64 * 1024) {
-        out = new byte[1024];
-      }
+      json.shrink();
     }
   }
 
   private void term(int depth) {
     int tag = u8();
     switch (tag) {
-      case SMALL_INTEGER_EXT -> writeLong(u8());
-      case INTEGER_EXT -> writeLong(i32());
-      case NEW_FLOAT_EXT -> writeDouble(Double.longBitsToDouble(i64()));
-      case FLOAT_EXT -> writeDouble(oldFloat());
-      case ATOM_EXT, ATOM_UTF8_EXT -> atom(u16());
-      case SMALL_ATOM_EXT, SMALL_ATOM_UTF8_EXT -> atom(u8());
-      case BINARY_EXT -> writeString(length(u32(), 1));
-      case NIL_EXT -> {
-        write('[');
-        write(']');
+      case EtfTags.SMALL_INTEGER_EXT -> json.writeLong(u8());
+      case EtfTags.INTEGER_EXT -> json.writeLong(i32());
+      case EtfTags.NEW_FLOAT_EXT -> json.writeDouble(Double.longBitsToDouble(i64()));
+      case EtfTags.FLOAT_EXT -> json.writeDouble(oldFloat());
+      case EtfTags.ATOM_EXT, EtfTags.ATOM_UTF8_EXT -> atom(u16());
+      case EtfTags.SMALL_ATOM_EXT, EtfTags.SMALL_ATOM_UTF8_EXT -> atom(u8());
+      case EtfTags.BINARY_EXT -> writeString(length(u32(), 1));
+      case EtfTags.NIL_EXT -> {
+        json.write('[');
+        json.write(']');
       }
-      case STRING_EXT -> byteList(length(u16(), 1));
-      case LIST_EXT -> list(length(u32(), 1), depth);
-      case SMALL_TUPLE_EXT -> tuple(u8(), depth);
-      case LARGE_TUPLE_EXT -> tuple(length(u32(), 1), depth);
-      case MAP_EXT -> map(length(u32(), 2), depth);
-      case SMALL_BIG_EXT -> big(u8());
-      case LARGE_BIG_EXT -> big(length(u32(), 1));
-      case COMPRESSED -> {
+      case EtfTags.STRING_EXT -> byteList(length(u16(), 1));
+      case EtfTags.LIST_EXT -> list(length(u32(), 1), depth);
+      case EtfTags.SMALL_TUPLE_EXT -> tuple(u8(), depth);
+      case EtfTags.LARGE_TUPLE_EXT -> tuple(length(u32(), 1), depth);
+      case EtfTags.MAP_EXT -> map(length(u32(), 2), depth);
+      case EtfTags.SMALL_BIG_EXT -> big(u8());
+      case EtfTags.LARGE_BIG_EXT -> big(length(u32(), 1));
+      case EtfTags.COMPRESSED -> {
         if (depth != 0 || in != outerInput) {
           throw error("a compressed term inside another term");
         }
@@ -141,15 +113,15 @@ public final class EtfToJson {
 
   private void list(int count, int depth) {
     enter(depth);
-    write('[');
+    json.write('[');
     for (int i = 0; i < count; i++) {
       if (i > 0) {
-        write(',');
+        json.write(',');
       }
       term(depth + 1);
     }
-    write(']');
-    if (u8() != NIL_EXT) {
+    json.write(']');
+    if (u8() != EtfTags.NIL_EXT) {
       throw error("improper list (its tail is not nil)");
     }
   }
@@ -159,41 +131,41 @@ public final class EtfToJson {
       throw error("tuple of " + count + " elements in " + (end - pos) + " bytes");
     }
     enter(depth);
-    write('[');
+    json.write('[');
     for (int i = 0; i < count; i++) {
       if (i > 0) {
-        write(',');
+        json.write(',');
       }
       term(depth + 1);
     }
-    write(']');
+    json.write(']');
   }
 
   private void map(int count, int depth) {
     enter(depth);
-    write('{');
+    json.write('{');
     for (int i = 0; i < count; i++) {
       if (i > 0) {
-        write(',');
+        json.write(',');
       }
       key();
-      write(':');
+      json.write(':');
       term(depth + 1);
     }
-    write('}');
+    json.write('}');
   }
 
   private void key() {
     int tag = u8();
     switch (tag) {
-      case BINARY_EXT -> writeString(length(u32(), 1));
-      case ATOM_EXT, ATOM_UTF8_EXT -> writeString(length(u16(), 1));
-      case SMALL_ATOM_EXT, SMALL_ATOM_UTF8_EXT -> writeString(length(u8(), 1));
-      case STRING_EXT -> writeString(length(u16(), 1));
-      case SMALL_INTEGER_EXT -> quoted(Long.toString(u8()));
-      case INTEGER_EXT -> quoted(Integer.toString(i32()));
-      case SMALL_BIG_EXT -> quoted(bigText(u8()));
-      case LARGE_BIG_EXT -> quoted(bigText(length(u32(), 1)));
+      case EtfTags.BINARY_EXT -> writeString(length(u32(), 1));
+      case EtfTags.ATOM_EXT, EtfTags.ATOM_UTF8_EXT -> writeString(length(u16(), 1));
+      case EtfTags.SMALL_ATOM_EXT, EtfTags.SMALL_ATOM_UTF8_EXT -> writeString(length(u8(), 1));
+      case EtfTags.STRING_EXT -> writeString(length(u16(), 1));
+      case EtfTags.SMALL_INTEGER_EXT -> json.quoted(Long.toString(u8()));
+      case EtfTags.INTEGER_EXT -> json.quoted(Integer.toString(i32()));
+      case EtfTags.SMALL_BIG_EXT -> json.quoted(bigText(u8()));
+      case EtfTags.LARGE_BIG_EXT -> json.quoted(bigText(length(u32(), 1)));
       default -> throw error("map key of term tag " + tag + " (not a string, atom or integer)");
     }
   }
@@ -201,13 +173,13 @@ public final class EtfToJson {
   private void atom(int length) {
     length(length, 1);
     if (is("nil", length) || is("null", length)) {
-      writeRaw(NULL);
+      json.writeRaw(JsonBytes.NULL);
       pos += length;
     } else if (is("true", length)) {
-      writeRaw(TRUE);
+      json.writeRaw(JsonBytes.TRUE);
       pos += length;
     } else if (is("false", length)) {
-      writeRaw(FALSE);
+      json.writeRaw(JsonBytes.FALSE);
       pos += length;
     } else {
       writeString(length);
@@ -227,19 +199,19 @@ public final class EtfToJson {
   }
 
   private void byteList(int count) {
-    write('[');
+    json.write('[');
     for (int i = 0; i < count; i++) {
       if (i > 0) {
-        write(',');
+        json.write(',');
       }
-      writeLong(in[pos++] & 0xFF);
+      json.writeLong(in[pos++] & 0xFF);
     }
-    write(']');
+    json.write(']');
   }
 
   private void big(int digits) {
     String text = bigText(digits);
-    writeAscii(text);
+    json.writeAscii(text);
   }
 
   /** Reads a big integer's sign and {@code digits} little-endian bytes; returns its decimal. */
@@ -281,7 +253,7 @@ public final class EtfToJson {
     try {
       return Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw error("FLOAT_EXT that is not a number");
+      throw error("EtfTags.FLOAT_EXT that is not a number");
     }
   }
 
@@ -403,85 +375,13 @@ public final class EtfToJson {
     return (hi << 32) | lo;
   }
 
-  // ---- output -----------------------------------------------------------------------------
-
-  private void ensure(int more) {
-    int needed = size + more;
-    if (needed > maxOutput || needed < 0) {
-      throw error("the payload exceeds " + maxOutput + " bytes as JSON");
-    }
-    if (needed > out.length) {
-      out = Arrays.copyOf(out, Math.min(maxOutput, Math.max(needed, out.length * 2)));
-    }
-  }
-
-  private void write(char c) {
-    ensure(1);
-    out[size++] = (byte) c;
-  }
-
-  private void writeRaw(byte[] bytes) {
-    ensure(bytes.length);
-    System.arraycopy(bytes, 0, out, size, bytes.length);
-    size += bytes.length;
-  }
-
-  private void writeAscii(String text) {
-    ensure(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      out[size++] = (byte) text.charAt(i);
-    }
-  }
-
-  private void quoted(String text) {
-    write('"');
-    writeAscii(text);
-    write('"');
-  }
-
-  private void writeLong(long value) {
-    writeAscii(Long.toString(value));
-  }
-
-  private void writeDouble(double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw error("float that JSON cannot hold: " + value);
-    }
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      writeAscii(Long.toString((long) value) + ".0");
-    } else {
-      writeAscii(Double.toString(value));
-    }
-  }
-
   /** Writes the next {@code length} input bytes (UTF-8) as a JSON string. */
   private void writeString(int length) {
-    ensure(length + 2);
-    out[size++] = '"';
-    int stop = pos + length;
-    for (int i = pos; i < stop; i++) {
-      byte b = in[i];
-      if (b == '"' || b == '\\') {
-        ensure(2 + (stop - i));
-        out[size++] = '\\';
-        out[size++] = b;
-      } else if (b >= 0 && b < 0x20) {
-        ensure(6 + (stop - i));
-        out[size++] = '\\';
-        out[size++] = 'u';
-        out[size++] = '0';
-        out[size++] = '0';
-        out[size++] = HEX[b >> 4];
-        out[size++] = HEX[b & 0xF];
-      } else {
-        out[size++] = b;
-      }
-    }
-    out[size++] = '"';
-    pos = stop;
+    json.writeString(in, pos, length);
+    pos += length;
   }
 
-  private static GatewayException error(String what) {
+  static GatewayException error(String what) {
     return new GatewayException(
         GatewayException.Kind.DECODE_ERROR, "Malformed ETF payload: " + what);
   }

@@ -40,7 +40,7 @@ public final class JsonToEtf {
   /** Encodes one JSON tree. */
   public static byte[] encode(JsonNode tree) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.write(EtfToJson.VERSION);
+    out.write(EtfTags.VERSION);
     term(tree, out);
     return out.toByteArray();
   }
@@ -55,24 +55,24 @@ public final class JsonToEtf {
     } else if (node.isIntegralNumber()) {
       integer(node.bigIntegerValue(), out);
     } else if (node.isNumber()) {
-      out.write(EtfToJson.NEW_FLOAT_EXT);
+      out.write(EtfTags.NEW_FLOAT_EXT);
       long bits = Double.doubleToLongBits(node.doubleValue());
       for (int shift = 56; shift >= 0; shift -= 8) {
         out.write((int) (bits >>> shift));
       }
     } else if (node.isArray()) {
       if (node.isEmpty()) {
-        out.write(EtfToJson.NIL_EXT);
+        out.write(EtfTags.NIL_EXT);
         return;
       }
-      out.write(EtfToJson.LIST_EXT);
+      out.write(EtfTags.LIST_EXT);
       u32(node.size(), out);
       for (JsonNode element : node) {
         term(element, out);
       }
-      out.write(EtfToJson.NIL_EXT);
+      out.write(EtfTags.NIL_EXT);
     } else if (node.isObject()) {
-      out.write(EtfToJson.MAP_EXT);
+      out.write(EtfTags.MAP_EXT);
       u32(node.size(), out);
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         binary(field.getKey(), out);
@@ -86,16 +86,16 @@ public final class JsonToEtf {
 
   private static void integer(BigInteger value, ByteArrayOutputStream out) {
     if (value.signum() >= 0 && value.compareTo(BigInteger.valueOf(255)) <= 0) {
-      out.write(EtfToJson.SMALL_INTEGER_EXT);
+      out.write(EtfTags.SMALL_INTEGER_EXT);
       out.write(value.intValue());
     } else if (value.bitLength() < 32) {
-      out.write(EtfToJson.INTEGER_EXT);
+      out.write(EtfTags.INTEGER_EXT);
       u32(value.intValue(), out);
     } else {
       byte[] magnitude = value.abs().toByteArray();
       int start = magnitude[0] == 0 ? 1 : 0;
       int digits = magnitude.length - start;
-      out.write(EtfToJson.SMALL_BIG_EXT);
+      out.write(EtfTags.SMALL_BIG_EXT);
       out.write(digits);
       out.write(value.signum() < 0 ? 1 : 0);
       for (int i = magnitude.length - 1; i >= start; i--) {
@@ -106,13 +106,13 @@ public final class JsonToEtf {
 
   private static void binary(String text, ByteArrayOutputStream out) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    out.write(EtfToJson.BINARY_EXT);
+    out.write(EtfTags.BINARY_EXT);
     u32(bytes.length, out);
     out.writeBytes(bytes);
   }
 
   private static void atom(String name, ByteArrayOutputStream out) {
-    out.write(EtfToJson.SMALL_ATOM_UTF8_EXT);
+    out.write(EtfTags.SMALL_ATOM_UTF8_EXT);
     out.write(name.length());
     out.writeBytes(name.getBytes(StandardCharsets.US_ASCII));
   }

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
- * A {@link GatewayScheduler} in virtual time, for tests: nothing runs until {@link
- * #advance(Duration)} moves the clock, which then runs every due task in time order (ties in the
- * order they were scheduled) on the calling thread. Tasks scheduled while advancing run in the same
- * call when they fall due before its end. {@link #instantSource()} and {@link #clock()} read the
- * same virtual time.
+ * A {@link GatewayScheduler} in virtual time, a test fixture (gateway-core's test jar, shared with
+ * the other modules' tests and the benchmarks): nothing runs until {@link #advance(Duration)} moves
+ * the clock, which then runs every due task in time order (ties in the order they were scheduled)
+ * on the calling thread. Tasks scheduled while advancing run in the same call when they fall due
+ * before its end. {@link #instantSource()} and {@link #clock()} read the same virtual time.
  *
  * <pre>{@code
  * ManualScheduler scheduler = new ManualScheduler();
