@@ -60,13 +60,13 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   // messages it buffered right inside that call
   private volatile Thread resuming;
 
-  ShardConnection(Shard shard, SerialExecutor serial, SessionSnapshot parent) {
+  ShardConnection(
+      Shard shard, SerialExecutor serial, ShardDelivery delivery, SessionSnapshot parent) {
     this.shard = shard;
     this.context = shard.context();
     this.options = shard.options();
     this.serial = serial;
     this.name = shard.name();
-    ShardDelivery delivery = shard.delivery();
     this.readEnded = delivery::readEnded;
     this.flushDeliveries = delivery::flush;
     this.client =
