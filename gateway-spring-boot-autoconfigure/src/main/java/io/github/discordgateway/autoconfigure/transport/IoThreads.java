@@ -110,15 +110,14 @@ final class IoThreads implements AutoCloseable {
     }
   }
 
-  /** Closes every connection of the group and ends its threads. */
+  /**
+   * Stops the group: no new connection may use it, the open ones keep working until their owners
+   * close them (a shard manager stopping at the same time still sends its close frames), and the
+   * threads end once the last one is closed.
+   */
   @Override
   public void close() {
-    try {
-      group.shutdownNow();
-    } catch (IOException ex) {
-      log.debug("Closing the WebSocket I/O group failed: {}", ex.toString());
-    }
-    executor.shutdown();
+    group.shutdown();
   }
 
   /** A pool thread: remembers the sessions that handed messages during the current task. */

@@ -137,9 +137,10 @@ public final class SpringWebSocketTransport implements GatewayTransport {
    * connection gets a pool of up to two threads of its own ({@code WebSocketClient-SecureIO-N}) for
    * as long as it is open, whatever is configured here.
    *
-   * <p>The returned client is {@link AutoCloseable}: closing it drops every connection it opened
-   * and ends its threads (a Spring bean is closed with its context). Where the JSR-356 container is
-   * not Tomcat's, the I/O threads are not used and nothing else changes.
+   * <p>The returned client is {@link AutoCloseable}: closing it refuses new connections and ends
+   * its threads once the connections it opened are closed by their owners (a Spring bean is closed
+   * with its context, after the shard manager that uses it). Where the JSR-356 container is not
+   * Tomcat's, the I/O threads are not used and nothing else changes.
    *
    * <pre>{@code
    * GatewayTransport transport = new SpringWebSocketTransport(
@@ -198,7 +199,7 @@ public final class SpringWebSocketTransport implements GatewayTransport {
 
     @Override
     public void close() {
-      connectExecutor.shutdownNow();
+      connectExecutor.shutdown();
       if (io != null) {
         io.close();
       }

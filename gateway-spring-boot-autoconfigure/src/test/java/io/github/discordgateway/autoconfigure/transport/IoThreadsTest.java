@@ -106,7 +106,7 @@ class IoThreadsTest {
   }
 
   @Test
-  void closingTheClientDropsItsConnectionsAndEndsItsThreads() throws Exception {
+  void aClosedClientLetsItsConnectionsCloseCleanlyThenEndsItsThreads() throws Exception {
     StandardWebSocketClient client = SpringWebSocketTransport.standardClient(1, 1);
     try (ScriptedWebSocketServer server = new ScriptedWebSocketServer()) {
       RecordingHandler handler = new RecordingHandler();
@@ -117,8 +117,20 @@ class IoThreadsTest {
 
       ((AutoCloseable) client).close();
 
+      // the open connection still works: its owner closes it with a close frame
+      server.sendText("after close");
+      await().atMost(TIMEOUT).until(() -> handler.texts.size() == 2);
+      handler.connection.close(4900, "Stopping");
+      assertThat(server.take(TIMEOUT).closeCode()).isEqualTo(4900);
       await().atMost(TIMEOUT).until(() -> !reader.isAlive());
-      await().atMost(TIMEOUT).until(() -> !handler.connection.isOpen());
+      // and no new one opens
+      RecordingHandler late = new RecordingHandler();
+      assertThat(
+              transport(client)
+                  .connect(server.uri(), late, TIMEOUT)
+                  .handle((connection, error) -> error)
+                  .get(10, TimeUnit.SECONDS))
+          .isNotNull();
     }
   }
 
