@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
  * Latency at a steady rate: the fake (in its own JVM) sends MESSAGE_CREATE at {@code rate} events
@@ -98,7 +97,7 @@ public final class LatencyBenchmark {
       TimestampingTransport transport =
           new TimestampingTransport(
               new SpringWebSocketTransport(
-                  new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(10)));
+                  SpringWebSocketTransport.standardClient(4), 16 << 20, Duration.ofSeconds(10)));
       EventCounter counter = new EventCounter();
       ClientMode.Target target =
           new ClientMode.Target(fake.gatewayUrl(), fake.token(), compression, transport, 1, 1, -1);

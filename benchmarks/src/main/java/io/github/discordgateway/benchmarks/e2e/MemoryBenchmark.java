@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
  * Memory of idle shards: for each shard count (default 10 and 200) a fresh client JVM connects that
@@ -172,7 +171,7 @@ public final class MemoryBenchmark {
         ExecutorGatewayScheduler.create("discord-gateway-timer", 1);
     SpringWebSocketTransport transport =
         new SpringWebSocketTransport(
-            new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(10));
+            SpringWebSocketTransport.standardClient(4), 16 << 20, Duration.ofSeconds(10));
     ClientMode.Target target =
         new ClientMode.Target(
             args.get("gateway", null),

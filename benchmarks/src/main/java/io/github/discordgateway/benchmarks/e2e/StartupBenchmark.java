@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
  * Start-up: {@code shards} shards with {@code max_concurrency} buckets against the fake (in its own
@@ -85,7 +84,7 @@ public final class StartupBenchmark {
                 "--guilds-per-shard=1"))) {
       SpringWebSocketTransport transport =
           new SpringWebSocketTransport(
-              new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(10));
+              SpringWebSocketTransport.standardClient(4), 16 << 20, Duration.ofSeconds(10));
       ClientMode.Target target =
           new ClientMode.Target(
               fake.gatewayUrl(), fake.token(), compression, transport, shards, maxConcurrency, -1);

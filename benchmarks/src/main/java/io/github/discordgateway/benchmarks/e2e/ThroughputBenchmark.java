@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
  * End-to-end throughput over loopback WebSocket: the fake gateway, in its own JVM, streams N
@@ -117,7 +116,7 @@ public final class ThroughputBenchmark {
                 "--heartbeat-ms=41250"))) {
       SpringWebSocketTransport transport =
           new SpringWebSocketTransport(
-              new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(10));
+              SpringWebSocketTransport.standardClient(4), 16 << 20, Duration.ofSeconds(10));
       // every configuration gets its own shard, all connected at once, and the measured runs take
       // turns, so that a change in the machine's load hits every configuration alike
       List<String> names = new ArrayList<>();

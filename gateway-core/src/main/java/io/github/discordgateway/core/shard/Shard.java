@@ -254,7 +254,7 @@ public final class Shard {
 
   /** Opens a new connection for {@code parent} (on the serial executor). */
   ShardConnection open(SessionSnapshot parent) {
-    ShardConnection connection = new ShardConnection(this, serial, parent);
+    ShardConnection connection = new ShardConnection(this, serial, delivery, parent);
     current = connection;
     connection.open(parent);
     return connection;

@@ -46,15 +46,29 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
   private Cancellable connectTimer;
   private Cancellable helloTimer;
   private boolean opened;
-  private boolean readingPaused;
+  // written on the serial executor; volatile for the reader's check in onReadComplete
+  private volatile boolean readingPaused;
   private boolean overflowed;
+  private final Runnable readEnded;
+  private final Runnable flushDeliveries;
+  private final Runnable caughtUp = this::caughtUp;
+  // the transport's connection, for the reader thread's own pause (see onReadComplete)
+  private volatile GatewayConnection transportConnection;
+  // set by a reader that paused reading because the serial executor was behind; cleared on it
+  private volatile boolean behind;
+  // the thread that resumes reading on the serial executor: the transport may hand it the
+  // messages it buffered right inside that call
+  private volatile Thread resuming;
 
-  ShardConnection(Shard shard, SerialExecutor serial, SessionSnapshot parent) {
+  ShardConnection(
+      Shard shard, SerialExecutor serial, ShardDelivery delivery, SessionSnapshot parent) {
     this.shard = shard;
     this.context = shard.context();
     this.options = shard.options();
     this.serial = serial;
     this.name = shard.name();
+    this.readEnded = delivery::readEnded;
+    this.flushDeliveries = delivery::flush;
     this.client =
         GatewayClient.builder()
             .settings(shard.settings())
@@ -124,7 +138,22 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
     }
     readingPaused = paused;
     client.setReadingPaused(paused);
-    sink.pauseReading(paused);
+    if (behind) {
+      // a reader paused the transport until this executor caught up: caughtUp() resumes it
+      // unless listeners are behind by then (a second pause or resume would only make the
+      // transport log a warning)
+      return;
+    }
+    if (paused) {
+      sink.pauseReading(true);
+    } else {
+      resuming = Thread.currentThread();
+      try {
+        sink.pauseReading(false);
+      } finally {
+        resuming = null;
+      }
+    }
   }
 
   /**
@@ -171,6 +200,7 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
 
   @Override
   public void onOpen(GatewayConnection connection) {
+    transportConnection = connection;
     serial.execute(
         () -> {
           opened = true;
@@ -203,9 +233,65 @@ final class ShardConnection implements ConnectionHandler, GatewayClientListener 
     client.onBinary(data);
   }
 
+  /**
+   * The transport handed over every message of one read. Normally the reader itself runs the
+   * shard's serial executor and the messages are handled by now: the dispatches they brought go to
+   * the delivery threads together. When another thread runs the executor (a timer, a delivery
+   * thread resuming reading), the messages wait in its queue; a reader that kept reading then would
+   * grow that queue without bound, past the delivery queue's back-pressure, so reading pauses until
+   * the executor has handled this read.
+   */
+  @Override
+  public void onReadComplete() {
+    if (serial.tryEnter()) {
+      try {
+        readEnded.run();
+      } finally {
+        serial.exit();
+      }
+      return;
+    }
+    if (Thread.currentThread() == resuming) {
+      // the executor's own thread, inside resumeReading: its queue holds only what the transport
+      // had buffered
+      serial.execute(readEnded);
+      return;
+    }
+    GatewayConnection connection = transportConnection;
+    if (connection != null && !behind && !readingPaused) {
+      // the heartbeat ACK may be among what is not read now: like any pause of reading, this one
+      // makes the client lenient about a missing ACK for the interval (queued before caughtUp)
+      client.setReadingPaused(true);
+      // paused before the flag is set: whoever clears the flag resumes after this pause
+      connection.pauseReading();
+      behind = true;
+    }
+    serial.execute(caughtUp);
+  }
+
+  private void caughtUp() {
+    readEnded.run();
+    if (!behind) {
+      return;
+    }
+    behind = false;
+    GatewayConnection connection = transportConnection;
+    if (connection != null && !readingPaused) {
+      client.setReadingPaused(false);
+      resuming = Thread.currentThread();
+      try {
+        connection.resumeReading();
+      } finally {
+        resuming = null;
+      }
+    }
+  }
+
   @Override
   public void onClosed(int code, String reason) {
     client.onClosed(code, reason);
+    // nothing of this connection may wait for a read end that a closing transport skips
+    serial.execute(flushDeliveries);
   }
 
   @Override

@@ -35,6 +35,8 @@ final class ShardDelivery {
   private final Set<Long> guilds = new HashSet<>();
   private volatile int guildCount;
   private final int overflowLimit;
+  // set once the transport reports read ends (ConnectionHandler.onReadComplete); never cleared
+  private volatile boolean readEnds;
 
   ShardDelivery(
       int id,
@@ -59,8 +61,34 @@ final class ShardDelivery {
             options.deliveryBatchSize());
   }
 
+  /**
+   * Queues an event. Once the transport has reported where its reads end ({@link #readEnded()}),
+   * dispatches (which only ever come from a read) wait for the end of their read and go to the
+   * delivery threads together; everything else, and every dispatch of a transport that never
+   * reports read ends, starts delivery at once.
+   */
   void offer(ShardEvent event) {
-    queue.offer(event);
+    if (readEnds && event instanceof ShardDispatch) {
+      queue.offerDeferred(event);
+    } else {
+      queue.offer(event);
+    }
+  }
+
+  /**
+   * The transport handed over every message of one read: deliver the dispatches they brought. Runs
+   * on the shard's serial executor, after the messages of that read were handled.
+   */
+  void readEnded() {
+    if (!readEnds) {
+      readEnds = true;
+    }
+    queue.flush();
+  }
+
+  /** Starts delivering whatever waits (a closed connection's last dispatches). */
+  void flush() {
+    queue.flush();
   }
 
   int size() {

@@ -61,6 +61,59 @@ class DeliveryQueueTest {
   }
 
   @Test
+  void deferredItemsWaitForTheFlushAndThenGoOutInOneRun() {
+    ManualExecutor executor = new ManualExecutor();
+    List<Integer> seen = new ArrayList<>();
+    DeliveryQueue<Integer> queue =
+        new DeliveryQueue<>(executor, seen::add, (i, e) -> {}, FlowControl.NONE, 100, 8);
+    for (int i = 0; i < 5; i++) {
+      queue.offerDeferred(i);
+    }
+    assertThat(executor.tasks).isEmpty();
+
+    queue.flush();
+
+    assertThat(executor.runAll()).isEqualTo(1);
+    assertThat(seen).containsExactly(0, 1, 2, 3, 4);
+    queue.flush();
+    assertThat(executor.tasks).as("nothing left to flush").isEmpty();
+  }
+
+  @Test
+  void deferredItemsStartARunOnceABatchWaits() {
+    ManualExecutor executor = new ManualExecutor();
+    List<Integer> seen = new ArrayList<>();
+    DeliveryQueue<Integer> queue =
+        new DeliveryQueue<>(executor, seen::add, (i, e) -> {}, FlowControl.NONE, 100, 4);
+    for (int i = 0; i < 3; i++) {
+      queue.offerDeferred(i);
+    }
+    assertThat(executor.tasks).isEmpty();
+    queue.offerDeferred(3);
+    assertThat(executor.tasks).hasSize(1);
+    queue.offerDeferred(4);
+    queue.offer(5);
+    executor.runAll();
+    assertThat(seen).containsExactly(0, 1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void deferredItemsPauseTheSourceAtCapacityLikeOffers() {
+    ManualExecutor executor = new ManualExecutor();
+    RecordingFlow flow = new RecordingFlow();
+    DeliveryQueue<Integer> queue =
+        new DeliveryQueue<>(executor, i -> {}, (i, e) -> {}, flow, 10, 100);
+    for (int i = 0; i < 10; i++) {
+      queue.offerDeferred(i);
+    }
+    assertThat(flow.calls).containsExactly("pause");
+    queue.flush();
+    executor.runAll();
+    assertThat(flow.calls).containsExactly("pause", "resume");
+    assertThat(queue.size()).isZero();
+  }
+
+  @Test
   void yieldsAfterEachBatchSoOtherQueuesOnTheSameExecutorGetTurns() {
     ManualExecutor executor = new ManualExecutor();
     List<String> seen = new ArrayList<>();

@@ -48,6 +48,13 @@ public final class InMemoryTransport implements GatewayTransport {
     public final List<Integer> closeCodes = Collections.synchronizedList(new ArrayList<>());
     public volatile boolean readingPaused;
     public volatile CountDownLatch stuck;
+
+    /** Runs on the thread that sends, before the frame counts as sent (null: nothing). */
+    public volatile Runnable onSend;
+
+    /** Every pauseReading and resumeReading call, in order. */
+    public final List<String> readingCalls = Collections.synchronizedList(new ArrayList<>());
+
     private volatile boolean open;
 
     public Link(URI uri, ConnectionHandler handler) {
@@ -117,6 +124,10 @@ public final class InMemoryTransport implements GatewayTransport {
           Thread.currentThread().interrupt();
         }
       }
+      Runnable hook = onSend;
+      if (hook != null) {
+        hook.run();
+      }
       sent.add(payload);
     }
 
@@ -139,11 +150,13 @@ public final class InMemoryTransport implements GatewayTransport {
 
     @Override
     public void pauseReading() {
+      readingCalls.add("pause");
       readingPaused = true;
     }
 
     @Override
     public void resumeReading() {
+      readingCalls.add("resume");
       readingPaused = false;
     }
 

@@ -92,6 +92,7 @@ final class SessionAdapter implements WebSocketHandler {
         return;
       }
       handler.onText(part);
+      IoThreads.handed(this);
       return;
     }
     if (textParts == null) {
@@ -109,6 +110,7 @@ final class SessionAdapter implements WebSocketHandler {
       String whole = textParts.toString();
       textParts = null;
       handler.onText(whole);
+      IoThreads.handed(this);
     }
   }
 
@@ -120,6 +122,7 @@ final class SessionAdapter implements WebSocketHandler {
         return;
       }
       handler.onBinary(part);
+      IoThreads.handed(this);
       return;
     }
     int needed = binaryLength + part.remaining();
@@ -145,6 +148,7 @@ final class SessionAdapter implements WebSocketHandler {
       binaryParts = null;
       binaryLength = 0;
       handler.onBinary(whole);
+      IoThreads.handed(this);
     }
   }
 
@@ -157,6 +161,15 @@ final class SessionAdapter implements WebSocketHandler {
       // drop the socket with the close frame: the server may keep sending the rest (a frame
       // header can announce a terabyte), and reading it to the end would cost cores for minutes
       current.closeNow(CloseStatus.TOO_BIG_TO_PROCESS.getCode(), "Message too big");
+    }
+  }
+
+  /** Tells the handler that the messages of the current read have all been handed over. */
+  void readEnded() {
+    try {
+      handler.onReadComplete();
+    } catch (RuntimeException ex) {
+      log.warn("Connection handler failed at the end of a read", ex);
     }
   }
 

@@ -7,16 +7,19 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousChannelGroup;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.tomcat.websocket.WsSession;
+import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.ClassUtils;
 
 /**
  * What Tomcat's JSR-356 client needs beyond the standard API: closing a session without waiting for
- * the server's close frame, and bounding the pings it answers. Tomcat classes are only touched when
- * they are present; elsewhere every method reports that it did nothing.
+ * the server's close frame, bounding the pings it answers, and running its sockets on a channel
+ * group of ours. Tomcat classes are only touched when they are present; elsewhere every method
+ * reports that it did nothing.
  */
 final class TomcatSessions {
 
@@ -62,6 +65,21 @@ final class TomcatSessions {
     return false;
   }
 
+  /**
+   * Makes the connections {@code container} opens from now on use {@code group} instead of the
+   * process-wide group of Tomcat's client (whose pool has no upper bound). Tomcat takes that group
+   * lazily into a private field; setting the field first is the only way in.
+   *
+   * @return whether the container will use {@code group}; {@code false} for a container that is not
+   *     Tomcat's or a Tomcat without that field
+   */
+  static boolean useChannelGroup(Object container, AsynchronousChannelGroup group) {
+    if (TOMCAT_PRESENT && container instanceof WsWebSocketContainer) {
+      return Tomcat.useChannelGroup(container, group);
+    }
+    return false;
+  }
+
   private static final class Tomcat {
 
     private static final Field BASIC_REMOTE = basicRemoteField();
@@ -99,6 +117,25 @@ final class TomcatSessions {
         return true;
       } catch (IllegalAccessException | RuntimeException ex) {
         log.debug("Cannot bound the pings of a Tomcat WebSocket session: {}", ex.toString());
+        return false;
+      }
+    }
+
+    static boolean useChannelGroup(Object container, AsynchronousChannelGroup group) {
+      try {
+        Field field = WsWebSocketContainer.class.getDeclaredField("asynchronousChannelGroup");
+        if (field.getType() != AsynchronousChannelGroup.class) {
+          return false;
+        }
+        field.setAccessible(true);
+        if (field.get(container) != null) {
+          // it already opened connections on Tomcat's group: leave it
+          return false;
+        }
+        field.set(container, group);
+        return true;
+      } catch (NoSuchFieldException | IllegalAccessException | RuntimeException ex) {
+        log.debug("Cannot give this Tomcat WebSocket client its own I/O group: {}", ex.toString());
         return false;
       }
     }

@@ -4,6 +4,8 @@ import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.GatewayConnection;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +17,13 @@ final class RecordingHandler implements ConnectionHandler {
   final List<Throwable> errors = new CopyOnWriteArrayList<>();
   final List<String> closes = new CopyOnWriteArrayList<>();
   final AtomicInteger opens = new AtomicInteger();
+
+  /** Every message and read end in order: {@code "text"}, {@code "binary"}, {@code "end"}. */
+  final List<String> sequence = new CopyOnWriteArrayList<>();
+
+  /** The threads that delivered messages. */
+  final Set<Thread> readers = ConcurrentHashMap.newKeySet();
+
   volatile GatewayConnection connection;
 
   @Override
@@ -26,6 +35,8 @@ final class RecordingHandler implements ConnectionHandler {
   @Override
   public void onText(String text) {
     texts.add(text);
+    sequence.add("text");
+    readers.add(Thread.currentThread());
   }
 
   @Override
@@ -33,6 +44,13 @@ final class RecordingHandler implements ConnectionHandler {
     byte[] copy = new byte[data.remaining()];
     data.get(copy);
     binaries.add(copy);
+    sequence.add("binary");
+    readers.add(Thread.currentThread());
+  }
+
+  @Override
+  public void onReadComplete() {
+    sequence.add("end");
   }
 
   @Override
