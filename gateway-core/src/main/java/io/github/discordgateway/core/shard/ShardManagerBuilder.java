@@ -3,7 +3,7 @@ package io.github.discordgateway.core.shard;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.event.GatewayEventListener;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
-import io.github.discordgateway.core.rest.GatewayDiscovery;
+import io.github.discordgateway.core.rest.internal.GatewayDiscovery;
 import io.github.discordgateway.core.scheduling.GatewayScheduler;
 import io.github.discordgateway.core.session.InMemorySessionStore;
 import io.github.discordgateway.core.session.SessionStore;

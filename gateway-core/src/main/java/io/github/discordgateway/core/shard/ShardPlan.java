@@ -2,8 +2,8 @@ package io.github.discordgateway.core.shard;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.protocol.SessionStartLimit;
-import io.github.discordgateway.core.rest.GatewayBot;
-import io.github.discordgateway.core.rest.GatewayDiscovery;
+import io.github.discordgateway.core.rest.internal.GatewayBot;
+import io.github.discordgateway.core.rest.internal.GatewayDiscovery;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

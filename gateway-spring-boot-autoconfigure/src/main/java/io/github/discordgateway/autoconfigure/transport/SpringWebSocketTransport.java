@@ -1,6 +1,6 @@
 package io.github.discordgateway.autoconfigure.transport;
 
-import io.github.discordgateway.core.rest.GatewayDiscovery;
+import io.github.discordgateway.core.rest.internal.GatewayDiscovery;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.GatewayConnection;
 import io.github.discordgateway.core.transport.GatewayTransport;

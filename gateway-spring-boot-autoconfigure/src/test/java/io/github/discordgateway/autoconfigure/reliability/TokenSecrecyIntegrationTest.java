@@ -20,7 +20,7 @@ import io.github.discordgateway.core.protocol.Resume;
 import io.github.discordgateway.core.protocol.UpdatePresence;
 import io.github.discordgateway.core.ratelimit.IdentifyLimiter;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
-import io.github.discordgateway.core.rest.GatewayDiscovery;
+import io.github.discordgateway.core.rest.internal.GatewayDiscovery;
 import io.github.discordgateway.core.session.SessionStore;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardStatus;

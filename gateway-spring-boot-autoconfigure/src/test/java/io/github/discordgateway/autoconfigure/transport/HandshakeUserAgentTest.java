@@ -2,7 +2,7 @@ package io.github.discordgateway.autoconfigure.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.discordgateway.core.rest.GatewayDiscovery;
+import io.github.discordgateway.core.rest.internal.GatewayDiscovery;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.rest;
+package io.github.discordgateway.core.rest.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

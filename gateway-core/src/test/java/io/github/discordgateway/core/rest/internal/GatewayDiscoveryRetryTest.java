@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.rest;
+package io.github.discordgateway.core.rest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.discordgateway.core.rest;
+package io.github.discordgateway.core.rest.internal;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.GatewayException.Kind;
