@@ -1,5 +1,8 @@
 package io.github.discordgateway.core.codec.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -19,8 +22,9 @@ import tools.jackson.core.util.BufferRecycler;
  * table of property names, never released to the factory; a table grown past {@link #MAX_NAMES}
  * names (a stream of payloads with ever new keys) retires the parser.
  *
- * <p>Errors it reports name no source; the callers decode again with a fresh parser of Jackson's
- * when a decode fails, so that what users see is Jackson's own error.
+ * <p>Virtual threads get no parser (they come and go too often to reuse one). Errors it reports
+ * name no source; the callers decode again with a fresh parser of Jackson's when a decode fails, so
+ * that what users see is Jackson's own error.
  */
 public final class ReusableJsonParser extends UTF8StreamJsonParser {
 
@@ -31,6 +35,10 @@ public final class ReusableJsonParser extends UTF8StreamJsonParser {
   private static final ByteQuadsCanonicalizer ROOT = ByteQuadsCanonicalizer.createRoot();
   private static final ThreadLocal<ReusableJsonParser[]> PER_THREAD =
       ThreadLocal.withInitial(() -> new ReusableJsonParser[1]);
+
+  // Thread.isVirtual() from Java 21 on, else always false: a virtual thread lives too briefly for a
+  // parser of its own to pay off, so it gets none.
+  private static final MethodHandle IS_VIRTUAL = isVirtual();
 
   private final JsonReadContext root;
   private boolean inUse;
@@ -61,6 +69,9 @@ public final class ReusableJsonParser extends UTF8StreamJsonParser {
    * @return the parser, or {@code null}
    */
   public static ReusableJsonParser acquire(TokenStreamFactory factory, byte[] utf8) {
+    if (virtual()) {
+      return null;
+    }
     ReusableJsonParser[] slot = PER_THREAD.get();
     ReusableJsonParser parser = slot[0];
     if (parser != null && parser.inUse) {
@@ -114,6 +125,24 @@ public final class ReusableJsonParser extends UTF8StreamJsonParser {
     _binaryValue = null;
     _closed = false;
     _textBuffer.resetWithEmpty();
+  }
+
+  private static boolean virtual() {
+    try {
+      return (boolean) IS_VIRTUAL.invokeExact(Thread.currentThread());
+    } catch (Throwable e) {
+      return true;
+    }
+  }
+
+  private static MethodHandle isVirtual() {
+    try {
+      return MethodHandles.publicLookup()
+          .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return MethodHandles.dropArguments(
+          MethodHandles.constant(boolean.class, false), 0, Thread.class);
+    }
   }
 
   /** Returns this parser as a plain {@link JsonParser}. */
