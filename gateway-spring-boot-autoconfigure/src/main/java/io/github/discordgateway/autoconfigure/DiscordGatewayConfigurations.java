@@ -232,6 +232,8 @@ final class DiscordGatewayConfigurations {
               .restMaxWait(properties.getConnection().getRestMaxWait())
               .shardIds(properties.getShards().getIds())
               .maxConcurrency(properties.getShards().getMaxConcurrency())
+              .waveTimeout(properties.getShards().getWaveTimeout())
+              .commandTimeout(properties.getCommands().getTimeout())
               .sessionStore(sessionStore)
               .identifyLimiter(identifyLimiter)
               .scheduler(discordGatewayScheduler)

@@ -268,6 +268,13 @@ public class DiscordGatewayProperties {
      */
     private int maxConcurrency = 1;
 
+    /**
+     * Time a start wave (one shard per identify bucket) waits for its shards to send Identify or
+     * Resume before the next wave starts anyway, so that one shard that keeps failing to connect
+     * does not hold back the others.
+     */
+    private Duration waveTimeout = Duration.ofSeconds(60);
+
     public String getTotal() {
       return total;
     }
@@ -290,6 +297,14 @@ public class DiscordGatewayProperties {
 
     public void setMaxConcurrency(int maxConcurrency) {
       this.maxConcurrency = maxConcurrency;
+    }
+
+    public Duration getWaveTimeout() {
+      return waveTimeout;
+    }
+
+    public void setWaveTimeout(Duration waveTimeout) {
+      this.waveTimeout = waveTimeout;
     }
 
     /** Returns whether the total is "auto" (case-insensitive). */
@@ -587,12 +602,26 @@ public class DiscordGatewayProperties {
      */
     private Duration memberRequestTimeout = Duration.ofSeconds(30);
 
+    /**
+     * Time a command sent while its shard has no live session (connecting, reconnecting or
+     * resuming) waits for the next session before its future fails with NOT_CONNECTED.
+     */
+    private Duration timeout = Duration.ofSeconds(30);
+
     public Duration getMemberRequestTimeout() {
       return memberRequestTimeout;
     }
 
     public void setMemberRequestTimeout(Duration memberRequestTimeout) {
       this.memberRequestTimeout = memberRequestTimeout;
+    }
+
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
     }
   }
 }

@@ -85,7 +85,10 @@ final class GatewayPropertiesMapper {
     positive("connection.hello-timeout", connection.getHelloTimeout());
     positive("connection.send-time-limit", connection.getSendTimeLimit());
     positive("connection.rest-timeout", connection.getRestTimeout());
+    positive("connection.rest-max-wait", connection.getRestMaxWait());
     positive("commands.member-request-timeout", properties.getCommands().getMemberRequestTimeout());
+    positive("commands.timeout", properties.getCommands().getTimeout());
+    positive("shards.wave-timeout", properties.getShards().getWaveTimeout());
     backoff(properties.getReconnect());
     presence(properties.getPresence());
     connectionProperties(connection);

@@ -11,15 +11,25 @@ import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.protocol.Intent;
 import io.github.discordgateway.core.protocol.Opcode;
 import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
+import io.github.discordgateway.core.shard.Shard;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardObserver;
 import io.github.discordgateway.core.shard.ShardOptions;
 import io.github.discordgateway.core.shard.ShardSignal;
 import io.github.discordgateway.core.shard.ShardStatus;
+import io.github.discordgateway.core.transport.ConnectionHandler;
+import io.github.discordgateway.core.transport.GatewayConnection;
+import io.github.discordgateway.core.transport.GatewayTransport;
 import io.github.discordgateway.test.ClientPayload;
 import io.github.discordgateway.test.FakeConnection;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.SentDispatch;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.ref.WeakReference;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,19 +37,24 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,14 +64,22 @@ import tools.jackson.databind.JsonNode;
  * A soak run over real loopback WebSockets: 8 shards receive a continuous event stream while the
  * fake gateway injects faults at random moments on random connected shards. Afterwards every
  * session the fake started is compared with what the listener received: exactly once, in order, no
- * gap, and everything of the live sessions.
+ * gap, and everything of the live sessions. Heap and live threads are sampled during the run; at
+ * the end every ended connection must be garbage, the heap must not have grown by more than what
+ * the test keeps of every event, and the live threads must not have grown.
  *
- * <p>Randomized with a logged seed. System properties (defaults in brackets): {@code soak.seed}
- * [random], {@code soak.faults} [200], {@code soak.duration} [40s] (the faults are spread over it),
- * {@code soak.kinds} [all, comma separated {@link Fault} names], {@code soak.rate} [200 events per
- * second], {@code soak.heartbeat} [2s], {@code soak.identifyWindow} [1s: the identify window of the
- * fake and of the client's limiter, shortened together from Discord's 5 s so that a short run can
- * re-identify often]. The long run: {@code -Dsoak.faults=2000 -Dsoak.duration=5m}.
+ * <p>Two runs share the code: the short one in the normal suite, and the 30-minute one tagged
+ * {@code soak}, which the build leaves out unless asked (README, "Reliability"): 240 faults over 30
+ * minutes (one per shard per minute), 500 events per second, Discord's 41.25 s heartbeat and 5 s
+ * identify window.
+ *
+ * <p>Randomized with a logged seed. System properties override either run's defaults (short run in
+ * brackets): {@code soak.seed} [random], {@code soak.faults} [200], {@code soak.duration} [40s]
+ * (the faults are spread over it), {@code soak.kinds} [all, comma separated {@link Fault} names],
+ * {@code soak.rate} [200 events per second], {@code soak.heartbeat} [2s], {@code
+ * soak.identifyWindow} [1s: the identify window of the fake and of the client's limiter, shortened
+ * together from Discord's 5 s so that a short run can re-identify often], {@code soak.samplePeriod}
+ * [2s: heap and threads].
  */
 class FaultInjectionSoakTest {
 
@@ -100,25 +123,60 @@ class FaultInjectionSoakTest {
       Set<Fault> kinds,
       double rate,
       Duration heartbeat,
-      Duration identifyWindow) {
+      Duration identifyWindow,
+      Duration samplePeriod) {
 
-    static Settings fromSystemProperties() {
+    /** The suite's run: many faults in 40 s, with the identify window shortened to 1 s. */
+    static final Settings SHORT =
+        new Settings(
+            0,
+            200,
+            Duration.ofSeconds(40),
+            EnumSet.allOf(Fault.class),
+            200,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
+
+    /**
+     * The 30-minute run: one fault per shard per minute, 500 events per second, Discord's own
+     * heartbeat interval and identify window.
+     */
+    static final Settings LONG =
+        new Settings(
+            0,
+            SHARDS * 30,
+            Duration.ofMinutes(30),
+            EnumSet.allOf(Fault.class),
+            500,
+            Duration.ofMillis(41_250),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
+
+    /** These defaults, overridden by the {@code soak.*} system properties that are set. */
+    Settings withSystemProperties() {
       String seed = System.getProperty("soak.seed");
-      String kinds = System.getProperty("soak.kinds", "");
+      String kindList = System.getProperty("soak.kinds", "");
       EnumSet<Fault> selected = EnumSet.noneOf(Fault.class);
-      for (String kind : kinds.split(",")) {
+      for (String kind : kindList.split(",")) {
         if (!kind.isBlank()) {
           selected.add(Fault.valueOf(kind.trim().toUpperCase(Locale.ROOT)));
         }
       }
       return new Settings(
           seed == null ? System.nanoTime() : Long.parseLong(seed),
-          Integer.getInteger("soak.faults", 200),
-          duration(System.getProperty("soak.duration", "40s")),
-          selected.isEmpty() ? EnumSet.allOf(Fault.class) : selected,
-          Double.parseDouble(System.getProperty("soak.rate", "200")),
-          duration(System.getProperty("soak.heartbeat", "2s")),
-          duration(System.getProperty("soak.identifyWindow", "1s")));
+          Integer.getInteger("soak.faults", faults),
+          durationProperty("soak.duration", duration),
+          selected.isEmpty() ? kinds : selected,
+          Double.parseDouble(System.getProperty("soak.rate", Double.toString(rate))),
+          durationProperty("soak.heartbeat", heartbeat),
+          durationProperty("soak.identifyWindow", identifyWindow),
+          durationProperty("soak.samplePeriod", samplePeriod));
+    }
+
+    private static Duration durationProperty(String name, Duration fallback) {
+      String value = System.getProperty(name);
+      return value == null ? fallback : duration(value);
     }
 
     /** Reads {@code 40s}, {@code 5m}, {@code 1500ms} or an ISO-8601 duration. */
@@ -139,25 +197,30 @@ class FaultInjectionSoakTest {
 
   @Test
   void deliversEveryEventOfEverySessionExactlyOnceInOrderUnderRandomFaults() throws Exception {
-    Settings settings = Settings.fromSystemProperties();
+    soak(Settings.SHORT.withSystemProperties());
+  }
+
+  /** The 30-minute run; the build runs it only on request (README, "Reliability"). */
+  @Test
+  @Tag("soak")
+  void thirtyMinutesOfFaultsLoseNothingAndLeakNoHeapOrThreads() throws Exception {
+    soak(Settings.LONG.withSystemProperties());
+  }
+
+  private void soak(Settings settings) throws Exception {
     log.info(
-        "Soak: seed {} (replay with -Dsoak.seed={}), {} faults over {}, kinds {}",
+        "Soak: seed {} (replay with -Dsoak.seed={}), {} faults over {}, {} events/s, heartbeat {},"
+            + " identify window {}, kinds {}",
         settings.seed(),
         settings.seed(),
         settings.faults(),
         settings.duration(),
+        settings.rate(),
+        settings.heartbeat(),
+        settings.identifyWindow(),
         settings.kinds());
     SessionRecorder listener = new SessionRecorder();
     SendRecorder sends = new SendRecorder();
-    ScheduledExecutorService injector =
-        Executors.newScheduledThreadPool(
-            2,
-            r -> {
-              Thread thread = new Thread(r, "soak-fault-injector");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long begin = System.nanoTime();
     try (FakeDiscordGateway gateway =
             FakeDiscordGateway.builder()
                 .heartbeatInterval(settings.heartbeat())
@@ -167,32 +230,162 @@ class FaultInjectionSoakTest {
                 .guilds(Reliability.guildPerShard(SHARDS))
                 .seed(settings.seed())
                 .start();
-        ShardManager manager =
-            ShardManager.builder(
-                    GatewaySettings.builder(gateway.token())
-                        .intents(
-                            EnumSet.of(
-                                Intent.GUILDS,
-                                Intent.GUILD_MEMBERS,
-                                Intent.GUILD_PRESENCES,
-                                Intent.GUILD_MESSAGES,
-                                Intent.GUILD_MESSAGE_REACTIONS,
-                                Intent.GUILD_MESSAGE_TYPING))
-                        .compression(Compression.ZLIB_STREAM)
-                        .build(),
-                    Reliability.transport())
-                .gatewayUrl(gateway.gatewayUrl())
-                .totalShards(SHARDS)
-                .maxConcurrency(MAX_CONCURRENCY)
-                // the same margin over the window as the default limiter keeps over 5 s
-                .identifyLimiter(
-                    Reliability.limiter(
-                        settings.identifyWindow().plus(LocalIdentifyLimiter.SAFETY_MARGIN)))
-                .options(ShardOptions.defaults().withBackoff(Reliability.FAST_BACKOFF))
-                .observer(sends)
-                .listener(listener)
-                .build()) {
+        ResourceSampler sampler = new ResourceSampler(settings.samplePeriod())) {
+      ConnectionTracker connections = new ConnectionTracker(Reliability.transport());
+      long heapBeforeStart = ResourceSampler.heapAfterFullGc();
+      Footprint footprint = runAndVerify(settings, gateway, connections, listener, sends, sampler);
+      // closed and unreachable from here: once the timers its shards armed are due, the manager
+      // and its shards are garbage (nothing static holds on to them)
+      await()
+          .alias("the closed manager and its shards become garbage")
+          .atMost(Duration.ofSeconds(40).plus(settings.heartbeat().multipliedBy(2)))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                ResourceSampler.heapAfterFullGc();
+                return footprint.collected();
+              });
+      long heapAfterClose = ResourceSampler.heapAfterFullGc();
+      // what the library held: the heap with the manager alive minus the heap without it (the
+      // fake's and the recorders' data is in both)
+      long heldAtStart = footprint.heapAfterStart() - heapBeforeStart;
+      long heldAtEnd = footprint.heapAtEnd() - heapAfterClose;
+      log.info(
+          "Soak resources: {} connections opened, {} still in memory at the end of the run, only"
+              + " the {} live ones {} ms later; heap held by the library (a full GC with the"
+              + " manager alive minus without it) {} KiB after start-up (class initialisation"
+              + " included), {} KiB at the end; heap after a full GC {} MiB after start-up, {} MiB"
+              + " at the end (the fake and the recorders keep every event); live threads {} after"
+              + " start-up, {} at the end; {}",
+          footprint.connectionsOpened(),
+          footprint.connectionsReachable(),
+          SHARDS,
+          footprint.connectionsCollectedAfterMs(),
+          heldAtStart >> 10,
+          heldAtEnd >> 10,
+          footprint.heapAfterStart() >> 20,
+          footprint.heapAtEnd() >> 20,
+          footprint.threadsAfterStart(),
+          footprint.threadsAtEnd(),
+          sampler.summary());
+      // a leak in the library grows what it holds with the events and faults of the run (the
+      // start-up figure is noisy when other tests ran in this JVM before: their garbage goes too)
+      assertThat(heldAtEnd)
+          .as("heap held by the library at the end vs after start-up (%d bytes)", heldAtStart)
+          .isLessThanOrEqualTo(Math.max(0, heldAtStart) + LEAK_ALLOWANCE_BYTES);
+      // live threads do not grow with the faults: the last third of the run has no more than
+      // the first third (reconnects may have a connection thread or two on the way)
+      assertThat(sampler.maxThreads(2.0 / 3, 1.0))
+          .as("live threads in the last third of the run; %s", sampler.summary())
+          .isLessThanOrEqualTo(sampler.maxThreads(0, 1.0 / 3) + THREAD_ALLOWANCE);
+      assertThat(footprint.threadsAtEnd())
+          .as("live threads once every shard is back vs after start-up")
+          .isLessThanOrEqualTo(footprint.threadsAfterStart() + THREAD_ALLOWANCE);
+    }
+  }
+
+  /** What the run measured while the manager was alive. */
+  record Footprint(
+      WeakReference<ShardManager> manager,
+      List<WeakReference<Shard>> shards,
+      int connectionsOpened,
+      int connectionsReachable,
+      long connectionsCollectedAfterMs,
+      long heapAfterStart,
+      int threadsAfterStart,
+      long heapAtEnd,
+      int threadsAtEnd) {
+
+    /** Whether the manager and every shard of it are garbage. */
+    boolean collected() {
+      return manager.get() == null && shards.stream().allMatch(shard -> shard.get() == null);
+    }
+  }
+
+  /** Allowed growth of the heap the library holds, from start-up to the end of the run. */
+  private static final long LEAK_ALLOWANCE_BYTES = 32L << 20;
+
+  /** Allowed difference in live threads (connections being replaced). */
+  private static final int THREAD_ALLOWANCE = 4;
+
+  /** The real transport, remembering (weakly) the handler of every connection it opened. */
+  static final class ConnectionTracker implements GatewayTransport {
+    private final GatewayTransport delegate;
+    private final List<WeakReference<ConnectionHandler>> handlers = new CopyOnWriteArrayList<>();
+
+    ConnectionTracker(GatewayTransport delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public CompletableFuture<GatewayConnection> connect(
+        URI uri, ConnectionHandler handler, Duration connectTimeout) {
+      handlers.add(new WeakReference<>(handler));
+      return delegate.connect(uri, handler, connectTimeout);
+    }
+
+    int opened() {
+      return handlers.size();
+    }
+
+    /** Connections whose handler is still reachable; call after a full collection. */
+    int reachable() {
+      int count = 0;
+      for (WeakReference<ConnectionHandler> handler : handlers) {
+        if (handler.get() != null) {
+          count++;
+        }
+      }
+      return count;
+    }
+  }
+
+  private Footprint runAndVerify(
+      Settings settings,
+      FakeDiscordGateway gateway,
+      ConnectionTracker connections,
+      SessionRecorder listener,
+      SendRecorder sends,
+      ResourceSampler sampler)
+      throws Exception {
+    ScheduledExecutorService injector =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread thread = new Thread(r, "soak-fault-injector");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long begin = System.nanoTime();
+    try (ShardManager manager =
+        ShardManager.builder(
+                GatewaySettings.builder(gateway.token())
+                    .intents(
+                        EnumSet.of(
+                            Intent.GUILDS,
+                            Intent.GUILD_MEMBERS,
+                            Intent.GUILD_PRESENCES,
+                            Intent.GUILD_MESSAGES,
+                            Intent.GUILD_MESSAGE_REACTIONS,
+                            Intent.GUILD_MESSAGE_TYPING))
+                    .compression(Compression.ZLIB_STREAM)
+                    .build(),
+                connections)
+            .gatewayUrl(gateway.gatewayUrl())
+            .totalShards(SHARDS)
+            .maxConcurrency(MAX_CONCURRENCY)
+            // the same margin over the window as the default limiter keeps over 5 s
+            .identifyLimiter(
+                Reliability.limiter(
+                    settings.identifyWindow().plus(LocalIdentifyLimiter.SAFETY_MARGIN)))
+            .options(ShardOptions.defaults().withBackoff(Reliability.FAST_BACKOFF))
+            .observer(sends)
+            .listener(listener)
+            .build()) {
       manager.start().get(Reliability.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      long heapAfterStart = ResourceSampler.heapAfterFullGc();
+      int threadsAfterStart = ResourceSampler.liveThreads();
+      sampler.start();
 
       Injector faults = new Injector(gateway, manager, settings);
       long periodNanos = settings.duration().toNanos() / Math.max(1, settings.faults());
@@ -215,9 +408,10 @@ class FaultInjectionSoakTest {
       assertThat(injector.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
       faults.healAll();
 
-      // every shard comes back, and receives everything its live session was sent
+      // every shard comes back, and receives everything its live session was sent; a zombie
+      // connection is noticed within two heartbeat intervals
       await()
-          .atMost(Reliability.TIMEOUT.multipliedBy(2))
+          .atMost(Reliability.TIMEOUT.multipliedBy(2).plus(settings.heartbeat().multipliedBy(3)))
           .untilAsserted(
               () -> {
                 for (int shard = 0; shard < SHARDS; shard++) {
@@ -232,6 +426,7 @@ class FaultInjectionSoakTest {
                       .isEqualTo(gateway.lastSequence(shard));
                 }
               });
+      sampler.stop();
       long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
 
       Verdict verdict = verify(gateway, listener);
@@ -289,8 +484,161 @@ class FaultInjectionSoakTest {
       assertThat(serverCloses).doesNotContain(4001, 4002, 4003, 4005);
       // internal reconnects never end the session on Discord's side
       assertThat(gateway.recorder().clientCloseCodes()).doesNotContain(1000, 1001);
+      ResourceSampler.heapAfterFullGc();
+      int reachableAtEnd = connections.reachable();
+      // an ended connection may stay reachable until the timers it armed (connect, hello,
+      // heartbeat) are due; then it and all it held (decompressor, buffers) must be garbage
+      long collectStart = System.nanoTime();
+      await()
+          .alias("every ended connection becomes garbage")
+          .atMost(Duration.ofSeconds(40).plus(settings.heartbeat().multipliedBy(2)))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                ResourceSampler.heapAfterFullGc();
+                return connections.reachable() <= SHARDS;
+              });
+      long collectedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - collectStart);
+      long heapAtEnd = ResourceSampler.heapAfterFullGc();
+      return new Footprint(
+          new WeakReference<>(manager),
+          manager.shards().values().stream().map(WeakReference::new).toList(),
+          connections.opened(),
+          reachableAtEnd,
+          collectedAfterMs,
+          heapAfterStart,
+          threadsAfterStart,
+          heapAtEnd,
+          ResourceSampler.liveThreads());
     } finally {
       injector.shutdownNow();
+    }
+  }
+
+  // ------------------------------------------------------------------ resources
+
+  /**
+   * Samples, on its own thread every period, the live thread count and the heap: used right now,
+   * and used after the latest collection of each heap pool (the JVM's collection usage). The
+   * sampled heap includes what the fake gateway and the recorders keep of every event, so it grows
+   * with the run by design; the leak checks use full collections and the connections' handlers.
+   */
+  static final class ResourceSampler implements AutoCloseable {
+    record Sample(long elapsedMs, long heapUsed, long heapAfterGc, int threads) {}
+
+    private final Duration period;
+    private final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "soak-resource-sampler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    private final List<Sample> samples = new CopyOnWriteArrayList<>();
+    private long startNanos;
+
+    ResourceSampler(Duration period) {
+      this.period = period;
+    }
+
+    void start() {
+      startNanos = System.nanoTime();
+      timer.scheduleAtFixedRate(this::sample, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop() throws InterruptedException {
+      timer.shutdown();
+      assertThat(timer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+      sample();
+    }
+
+    private void sample() {
+      MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+      long afterGc = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+          afterGc += pool.getCollectionUsage().getUsed();
+        }
+      }
+      samples.add(
+          new Sample(
+              TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+              heap.getUsed(),
+              afterGc,
+              liveThreads()));
+    }
+
+    /** The most live threads sampled between two fractions of the run (0 to 1). */
+    int maxThreads(double from, double to) {
+      List<Sample> all = List.copyOf(samples);
+      int first = (int) Math.floor(from * (all.size() - 1));
+      int last = (int) Math.ceil(to * (all.size() - 1));
+      int max = 0;
+      for (int i = first; i <= last && i < all.size(); i++) {
+        max = Math.max(max, all.get(i).threads());
+      }
+      return max;
+    }
+
+    String summary() {
+      List<Sample> all = List.copyOf(samples);
+      if (all.isEmpty()) {
+        return "no samples";
+      }
+      IntSummaryStatistics threads = all.stream().mapToInt(Sample::threads).summaryStatistics();
+      LongSummaryStatistics afterGc =
+          all.stream().mapToLong(Sample::heapAfterGc).summaryStatistics();
+      StringBuilder series = new StringBuilder();
+      // about a dozen points of the series, first and last included
+      int step = Math.max(1, (all.size() - 1) / 12);
+      for (int i = 0; i < all.size(); i += step) {
+        appendSample(series, all.get(i));
+      }
+      if ((all.size() - 1) % step != 0) {
+        appendSample(series, all.get(all.size() - 1));
+      }
+      return String.format(
+          Locale.ROOT,
+          "%d samples every %s: live threads min %d max %d first %d last %d; heap used after"
+              + " the latest GC min %d MiB max %d MiB first %d MiB last %d MiB; series"
+              + " [s: threads, MiB after GC]%s",
+          all.size(),
+          period,
+          threads.getMin(),
+          threads.getMax(),
+          all.get(0).threads(),
+          all.get(all.size() - 1).threads(),
+          afterGc.getMin() >> 20,
+          afterGc.getMax() >> 20,
+          all.get(0).heapAfterGc() >> 20,
+          all.get(all.size() - 1).heapAfterGc() >> 20,
+          series);
+    }
+
+    private static void appendSample(StringBuilder series, Sample sample) {
+      series
+          .append(' ')
+          .append(sample.elapsedMs() / 1000)
+          .append(':')
+          .append(sample.threads())
+          .append(',')
+          .append(sample.heapAfterGc() >> 20);
+    }
+
+    static int liveThreads() {
+      return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    /** Heap used after a full collection (two requests, so that finalizable garbage goes too). */
+    static long heapAfterFullGc() {
+      System.gc();
+      System.gc();
+      return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
     }
   }
 

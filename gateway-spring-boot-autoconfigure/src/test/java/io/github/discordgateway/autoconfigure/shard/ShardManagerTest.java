@@ -16,89 +16,24 @@ import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardRouting;
 import io.github.discordgateway.core.shard.ShardStatus;
 import io.github.discordgateway.test.ClientPayload;
-import io.github.discordgateway.test.FakeConnection;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Shard layout, bucketed start, discovery and routing of a {@link ShardManager}. */
+/**
+ * Shard layout, discovery and routing of a {@link ShardManager}; start waves are in gateway-core.
+ */
 class ShardManagerTest {
-
-  private static final Logger log = LoggerFactory.getLogger(ShardManagerTest.class);
-
-  /** The client's identify window; the fake enforces a slightly shorter one against jitter. */
-  private static final Duration WINDOW = Duration.ofSeconds(1);
-
-  private static final Duration FAKE_WINDOW = Duration.ofMillis(900);
-
-  @Test
-  void startsSixteenShardsInFourWavesOnePerBucketPerWindow() throws Exception {
-    RecordingListener listener = new RecordingListener();
-    try (FakeDiscordGateway gateway =
-            ShardHarness.fake().shards(16).maxConcurrency(4).identifyWindow(FAKE_WINDOW).start();
-        ShardManager manager =
-            ShardHarness.manager(gateway, listener)
-                .totalShards(16)
-                .maxConcurrency(4)
-                .identifyLimiter(ShardHarness.limiter(WINDOW))
-                .build()) {
-      long begin = System.nanoTime();
-      manager.start().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      Duration took = Duration.ofNanos(System.nanoTime() - begin);
-      log.info(
-          "16 shards, max_concurrency 4, window {}: all READY after {} ms",
-          WINDOW,
-          took.toMillis());
-
-      assertThat(manager.states()).allMatch(s -> s.status() == ShardStatus.CONNECTED);
-      Map<Integer, Instant> identified = identifyTimes(gateway);
-      assertThat(identified).hasSize(16);
-      for (int shard = 0; shard < 16; shard++) {
-        assertThat(gateway.recorder().identifyCount(shard)).as("identifies of %d", shard).isOne();
-      }
-      // one bucket (shard % 4): identifies at least a window apart, in shard id order
-      Duration tolerance = Duration.ofMillis(50);
-      for (int bucket = 0; bucket < 4; bucket++) {
-        for (int shard = bucket + 4; shard < 16; shard += 4) {
-          Duration gap = Duration.between(identified.get(shard - 4), identified.get(shard));
-          assertThat(gap).as("gap before shard %d", shard).isGreaterThan(WINDOW.minus(tolerance));
-        }
-      }
-      // wave k = shards 4k..4k+3: nobody of wave k identifies before all of wave k-1 did, nor
-      // connects before wave k-1 sent its identifies (the fake sees those a moment later: 50 ms
-      // of slack for the loopback hop)
-      Map<Integer, Instant> opened = openTimes(gateway);
-      for (int wave = 1; wave < 4; wave++) {
-        Instant previousWaveDone = Instant.MIN;
-        for (int shard = 4 * (wave - 1); shard < 4 * wave; shard++) {
-          previousWaveDone = max(previousWaveDone, identified.get(shard));
-        }
-        for (int shard = 4 * wave; shard < 4 * wave + 4; shard++) {
-          assertThat(identified.get(shard))
-              .as("identify of shard %d", shard)
-              .isAfter(previousWaveDone);
-          assertThat(opened.get(shard))
-              .as("connect of shard %d", shard)
-              .isAfter(previousWaveDone.minus(tolerance));
-        }
-      }
-      assertThat(took).isGreaterThan(WINDOW.multipliedBy(3).minus(tolerance));
-    }
-  }
 
   @Test
   void takesTheShardCountAndGatewayUrlFromGatewayBot() throws Exception {
@@ -270,21 +205,6 @@ class ShardManagerTest {
     }
   }
 
-  private static Map<Integer, Instant> identifyTimes(FakeDiscordGateway gateway) {
-    Map<Integer, Instant> times = new TreeMap<>();
-    for (ClientPayload identify : gateway.recorder().payloads(Opcode.IDENTIFY)) {
-      times.putIfAbsent(identify.data().get("shard").get(0).asInt(), identify.receivedAt());
-    }
-    return times;
-  }
-
-  private static Map<Integer, Instant> openTimes(FakeDiscordGateway gateway) {
-    return gateway.recorder().connections().stream()
-        .collect(
-            Collectors.toMap(
-                FakeConnection::shard, FakeConnection::openedAt, (a, b) -> a, TreeMap::new));
-  }
-
   private static List<String> identifiedShards(FakeDiscordGateway gateway) {
     List<String> shards = new ArrayList<>();
     for (ClientPayload identify : gateway.recorder().payloads(Opcode.IDENTIFY)) {
@@ -292,9 +212,5 @@ class ShardManagerTest {
     }
     shards.sort(Comparator.naturalOrder());
     return shards;
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 }
