@@ -21,8 +21,8 @@ import java.util.function.Function;
  * java -cp benchmarks/target/benchmarks.jar io.github.discordgateway.benchmarks.jmh.DecodeCpu
  * }</pre>
  *
- * <p>Options (system properties): {@code -Dn=100000} decodes per round, {@code -Drounds=5}, {@code
- * -Dtargets=messageCreate,message,tree}.
+ * <p>Options (system properties): {@code -Dn=100000} decodes per round, {@code -Dwarmup=100000}
+ * decodes before the rounds, {@code -Drounds=5}, {@code -Dtargets=messageCreate,message,tree}.
  */
 public final class DecodeCpu {
 
@@ -38,6 +38,7 @@ public final class DecodeCpu {
    */
   public static void main(String[] args) {
     int n = Integer.getInteger("n", 100_000);
+    int warmup = Integer.getInteger("warmup", 100_000);
     int rounds = Integer.getInteger("rounds", 5);
     String[] targets = System.getProperty("targets", "messageCreate,message,tree").split(",");
     byte[] envelope = Payloads.envelope(Payloads.messageCreate(7), 4242);
@@ -51,7 +52,7 @@ public final class DecodeCpu {
         rounds);
     for (String target : targets) {
       Function<byte[], Object> decode = decoder(target.trim());
-      Result result = measure(decode, data, n, rounds);
+      Result result = measure(decode, data, warmup, n, rounds);
       System.out.printf(
           Locale.ROOT,
           "%-14s %6.2f us CPU/decode (rounds: %s)  %,7d B/decode%n",
@@ -73,11 +74,12 @@ public final class DecodeCpu {
 
   private record Result(double bestNanos, String rounds, long bytes) {}
 
-  private static Result measure(Function<byte[], Object> decode, byte[] data, int n, int rounds) {
+  private static Result measure(
+      Function<byte[], Object> decode, byte[] data, int warmup, int n, int rounds) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     com.sun.management.ThreadMXBean allocation =
         threads instanceof com.sun.management.ThreadMXBean sun ? sun : null;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < warmup; i++) {
       sink = decode.apply(data);
     }
     double best = Double.MAX_VALUE;
