@@ -64,34 +64,4 @@ record ShardContext(
       throw new IllegalArgumentException("maxConcurrency must be at least 1");
     }
   }
-
-  /** A context with its own session start count (tests, a lone shard). */
-  ShardContext(
-      GatewayTransport transport,
-      GatewayScheduler scheduler,
-      Executor deliveryExecutor,
-      InstantSource clock,
-      Supplier<RandomGenerator> random,
-      IdentifyLimiter identifyLimiter,
-      int maxConcurrency,
-      SessionStore sessionStore,
-      String discoveryUrl,
-      ShardObserver observer,
-      Executor sendExecutor,
-      Duration commandTimeout) {
-    this(
-        transport,
-        scheduler,
-        deliveryExecutor,
-        clock,
-        random,
-        identifyLimiter,
-        maxConcurrency,
-        sessionStore,
-        discoveryUrl,
-        observer,
-        sendExecutor,
-        commandTimeout,
-        new SessionStartBudget(clock));
-  }
 }

@@ -288,29 +288,33 @@ public final class ShardManagerBuilder {
 
   /** Returns the manager (not started); later changes to this builder do not reach it. */
   public ShardManager build() {
-    return new ShardManager(
-        new ShardManagerConfig(
-            settings,
-            transport,
-            totalShards,
-            shardIds,
-            gatewayUrl,
-            apiUrl,
-            restTimeout,
-            restMaxWait,
-            maxConcurrency,
-            identifyLimiter,
-            sessionStore,
-            scheduler,
-            deliveryExecutor,
-            clock,
-            random,
-            options,
-            listener,
-            observer,
-            sendExecutor,
-            commandTimeout,
-            waveTimeout));
+    return new ShardManager(config());
+  }
+
+  /** Returns a snapshot of what this builder was given. */
+  ShardManagerConfig config() {
+    return new ShardManagerConfig(
+        settings,
+        transport,
+        totalShards,
+        shardIds,
+        gatewayUrl,
+        apiUrl,
+        restTimeout,
+        restMaxWait,
+        maxConcurrency,
+        identifyLimiter,
+        sessionStore,
+        scheduler,
+        deliveryExecutor,
+        clock,
+        random,
+        options,
+        listener,
+        observer,
+        sendExecutor,
+        commandTimeout,
+        waveTimeout);
   }
 
   @Override

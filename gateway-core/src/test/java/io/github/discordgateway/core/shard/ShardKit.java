@@ -57,11 +57,38 @@ public final class ShardKit {
             "wss://gateway.example",
             ShardObserver.NONE,
             sendExecutor,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            new SessionStartBudget(scheduler.instantSource()));
   }
 
   public static GatewaySettings settings(int id, int count) {
     return GatewaySettings.builder(TOKEN).intents(513).shard(id, count).build();
+  }
+
+  /**
+   * Returns a builder of a manager of {@code shards} shards on this kit: a fixed layout (no REST
+   * call), virtual time, the kit's transport, store and listener, delivery and writes on the
+   * calling thread.
+   */
+  public ShardManagerBuilder manager(int shards, int maxConcurrency) {
+    return ShardManager.builder(settings(0, 1), transport)
+        .totalShards(shards)
+        .gatewayUrl("wss://gateway.example")
+        .maxConcurrency(maxConcurrency)
+        .scheduler(scheduler)
+        .clock(scheduler.instantSource())
+        .random(() -> new SplittableRandom(3))
+        .deliveryExecutor(Runnable::run)
+        .sendExecutor(Runnable::run)
+        .sessionStore(store)
+        .identifyLimiter(new LocalIdentifyLimiter(scheduler.instantSource(), scheduler))
+        .options(ShardOptions.defaults().withBackoff(BACKOFF))
+        .listener(listener);
+  }
+
+  /** Returns the id of the shard whose connection {@code link} carries. */
+  public static int shardOf(InMemoryTransport.Link link) {
+    return ((ShardConnection) link.handler).shardId();
   }
 
   public Shard shard() {

@@ -2,7 +2,6 @@ package io.github.discordgateway.core.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +31,7 @@ class ShardManagerLifecycleTest {
   private final Map<Integer, Instant> openedAt = new HashMap<>();
 
   private ShardManager manager(int shards, int maxConcurrency) {
-    return ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
-        .totalShards(shards)
-        .gatewayUrl("wss://gateway.example")
-        .maxConcurrency(maxConcurrency)
-        .scheduler(kit.scheduler)
-        .clock(kit.scheduler.instantSource())
-        .random(() -> new SplittableRandom(3))
-        .deliveryExecutor(Runnable::run)
-        .sendExecutor(Runnable::run)
-        .sessionStore(kit.store)
-        .identifyLimiter(new LocalIdentifyLimiter(kit.scheduler.instantSource(), kit.scheduler))
-        .options(ShardOptions.defaults().withBackoff(ShardKit.BACKOFF))
-        .listener(kit.listener)
-        .build();
-  }
-
-  private static int shardOf(InMemoryTransport.Link link) {
-    return ((ShardConnection) link.handler).shardId();
+    return kit.manager(shards, maxConcurrency).build();
   }
 
   /** Plays the server for {@code time} of virtual time, a step at a time. */
@@ -59,7 +40,7 @@ class ShardManagerLifecycleTest {
       kit.scheduler.advance(STEP);
       Instant now = kit.scheduler.instantSource().instant();
       for (InMemoryTransport.Link link : List.copyOf(kit.transport.links)) {
-        int shard = shardOf(link);
+        int shard = ShardKit.shardOf(link);
         if (!link.future.isDone() && opened.add(link)) {
           openedAt.putIfAbsent(shard, now);
           link.open().hello(41_250);
@@ -83,14 +64,14 @@ class ShardManagerLifecycleTest {
   private int identifies(int shard) {
     return (int)
         kit.transport.links.stream()
-            .filter(link -> shardOf(link) == shard && !link.sent(2).isEmpty())
+            .filter(link -> ShardKit.shardOf(link) == shard && !link.sent(2).isEmpty())
             .count();
   }
 
   private int resumes(int shard) {
     return (int)
         kit.transport.links.stream()
-            .filter(link -> shardOf(link) == shard && !link.sent(6).isEmpty())
+            .filter(link -> ShardKit.shardOf(link) == shard && !link.sent(6).isEmpty())
             .count();
   }
 

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.discordgateway.core.GatewayException;
-import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Start waves of the shard manager, on virtual time. */
@@ -22,24 +20,7 @@ class ShardManagerTest {
   private final ShardKit kit = new ShardKit();
 
   private ShardManager manager(int shards, Duration waveTimeout) {
-    return ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
-        .totalShards(shards)
-        .gatewayUrl("wss://gateway.example")
-        .maxConcurrency(1)
-        .scheduler(kit.scheduler)
-        .clock(kit.scheduler.instantSource())
-        .random(() -> new SplittableRandom(3))
-        .deliveryExecutor(Runnable::run)
-        .sendExecutor(Runnable::run)
-        .identifyLimiter(new LocalIdentifyLimiter(kit.scheduler.instantSource(), kit.scheduler))
-        .options(ShardOptions.defaults().withBackoff(ShardKit.BACKOFF))
-        .waveTimeout(waveTimeout)
-        .listener(kit.listener)
-        .build();
-  }
-
-  private static int shardOf(InMemoryTransport.Link link) {
-    return ((ShardConnection) link.handler).shardId();
+    return kit.manager(shards, 1).waveTimeout(waveTimeout).build();
   }
 
   @Test
@@ -48,12 +29,12 @@ class ShardManagerTest {
     manager.start();
     assertThat(kit.transport.links).hasSize(1);
     InMemoryTransport.Link first = kit.transport.last().open();
-    assertThat(shardOf(first)).isZero();
+    assertThat(ShardKit.shardOf(first)).isZero();
     first.hello(41_250);
     kit.scheduler.runDue();
     assertThat(first.sent(2)).hasSize(1);
     assertThat(kit.transport.links).hasSize(2);
-    assertThat(shardOf(kit.transport.last())).isEqualTo(1);
+    assertThat(ShardKit.shardOf(kit.transport.last())).isEqualTo(1);
   }
 
   @Test
@@ -68,9 +49,9 @@ class ShardManagerTest {
         last.fail(new IOException("connection refused"));
       }
     }
-    assertThat(kit.transport.links).allMatch(link -> shardOf(link) == 0);
+    assertThat(kit.transport.links).allMatch(link -> ShardKit.shardOf(link) == 0);
     kit.scheduler.advance(Duration.ofSeconds(1));
-    assertThat(kit.transport.links).anyMatch(link -> shardOf(link) == 1);
+    assertThat(kit.transport.links).anyMatch(link -> ShardKit.shardOf(link) == 1);
     manager.close();
   }
 
@@ -94,25 +75,23 @@ class ShardManagerTest {
   }
 
   @Test
+  void theBuilderAndTheConfigurationItSnapshotsNeverPrintTheToken() {
+    ShardManagerBuilder builder =
+        ShardManager.builder(ShardKit.settings(0, 1), kit.transport).totalShards(1);
+    assertThat(builder.config().toString()).contains("<redacted>").doesNotContain(ShardKit.TOKEN);
+    assertThat(builder.toString()).doesNotContain(ShardKit.TOKEN);
+  }
+
+  @Test
   void countsTheSessionStartsLeftFromDiscordsLimitDownWithEachIdentifyUntilItResets()
       throws IOException {
     HttpServer rest =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    byte[] body =
-        ("{\"url\":\"wss://gateway.example\",\"shards\":1,\"session_start_limit\":"
+        gatewayBot(
+            () -> 200,
+            "{\"url\":\"wss://gateway.example\",\"shards\":1,\"session_start_limit\":"
                 + "{\"total\":1000,\"remaining\":3,\"reset_after\":3600000,"
-                + "\"max_concurrency\":1}}")
-            .getBytes(StandardCharsets.UTF_8);
-    rest.createContext(
-        "/api/v10/gateway/bot",
-        exchange -> {
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    rest.start();
+                + "\"max_concurrency\":1}}",
+            new AtomicInteger());
     try {
       ShardManager manager =
           ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
@@ -152,23 +131,14 @@ class ShardManagerTest {
   @Test
   void aPreparationThatFailedIsTriedAgainByTheNextCall() throws IOException {
     AtomicInteger status = new AtomicInteger(401);
-    byte[] body =
-        ("{\"url\":\"wss://gateway.example\",\"shards\":2,\"session_start_limit\":"
-                + "{\"total\":1000,\"remaining\":1000,\"reset_after\":0,"
-                + "\"max_concurrency\":1}}")
-            .getBytes(StandardCharsets.UTF_8);
+    AtomicInteger requests = new AtomicInteger();
     HttpServer rest =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    rest.createContext(
-        "/api/v10/gateway/bot",
-        exchange -> {
-          byte[] answer = status.get() == 200 ? body : "{\"code\":0}".getBytes();
-          exchange.sendResponseHeaders(status.get(), answer.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(answer);
-          }
-        });
-    rest.start();
+        gatewayBot(
+            status::get,
+            "{\"url\":\"wss://gateway.example\",\"shards\":2,\"session_start_limit\":"
+                + "{\"total\":1000,\"remaining\":1000,\"reset_after\":0,"
+                + "\"max_concurrency\":1}}",
+            requests);
     try {
       ShardManager manager =
           ShardManager.builder(ShardKit.settings(0, 1), kit.transport)
@@ -191,9 +161,33 @@ class ShardManagerTest {
       assertThat(manager.shardIds()).containsExactly(0, 1);
       manager.prepare(); // idempotent: Discord is not asked again
       assertThat(manager.totalShards()).isEqualTo(2);
+      assertThat(requests).hasValue(2);
       manager.close();
     } finally {
       rest.stop(0);
     }
+  }
+
+  /**
+   * A loopback {@code GET /gateway/bot} answering {@code body} with {@code status}, or an error
+   * body for any other status than 200; counts the requests.
+   */
+  private static HttpServer gatewayBot(IntSupplier status, String body, AtomicInteger requests)
+      throws IOException {
+    HttpServer rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    rest.createContext(
+        "/api/v10/gateway/bot",
+        exchange -> {
+          requests.incrementAndGet();
+          int code = status.getAsInt();
+          byte[] answer = (code == 200 ? body : "{\"code\":0}").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(code, answer.length);
+          try (var out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
+    rest.start();
+    return rest;
   }
 }

@@ -73,7 +73,7 @@ class ShardReconnectBackoffTest {
       kit.scheduler.advance(STEP);
       for (InMemoryTransport.Link link : List.copyOf(kit.transport.links)) {
         if (handled.add(link)) {
-          int shard = shardOf(link);
+          int shard = ShardKit.shardOf(link);
           link.open().hello(41_250);
           kit.scheduler.runDue();
           assertThat(link.sent(2)).as("Identify of shard %d", shard).isEmpty();
@@ -146,13 +146,7 @@ class ShardReconnectBackoffTest {
 
   @Test
   void countsAttemptsFromOneAgainAfterAStableConnection() {
-    Shard shard = kit.shard();
-    shard.start();
-    kit.transport.last().fail(new IOException("connection refused"));
-    kit.nextLink().fail(new IOException("connection refused"));
-    kit.nextLink().fail(new IOException("connection refused"));
-    kit.nextLink();
-    InMemoryTransport.Link link = kit.connect("s-1");
+    InMemoryTransport.Link link = connectedAfterThreeRefusals();
     assertThat(kit.events(ShardReconnecting.class)).hasSize(3);
 
     // connected for longer than resetAfter (60 s), heartbeats acknowledged
@@ -166,18 +160,22 @@ class ShardReconnectBackoffTest {
 
   @Test
   void aShortLivedConnectionKeepsCountingTheAttempts() {
-    Shard shard = kit.shard();
-    shard.start();
-    kit.transport.last().fail(new IOException("connection refused"));
-    kit.nextLink().fail(new IOException("connection refused"));
-    kit.nextLink().fail(new IOException("connection refused"));
-    kit.nextLink();
-    InMemoryTransport.Link link = kit.connect("s-1");
+    InMemoryTransport.Link link = connectedAfterThreeRefusals();
 
     stayConnected(link, Duration.ofSeconds(5));
     link.serverClose(1006, "");
 
     assertThat(kit.events(ShardReconnecting.class).get(3).attempt()).isEqualTo(4);
+  }
+
+  /** Starts a shard whose first three connection attempts are refused and the fourth connects. */
+  private InMemoryTransport.Link connectedAfterThreeRefusals() {
+    kit.shard().start();
+    kit.transport.last().fail(new IOException("connection refused"));
+    kit.nextLink().fail(new IOException("connection refused"));
+    kit.nextLink().fail(new IOException("connection refused"));
+    kit.nextLink();
+    return kit.connect("s-1");
   }
 
   /** Advances {@code time} a second at a time, acknowledging every heartbeat. */
@@ -190,10 +188,6 @@ class ShardReconnectBackoffTest {
       }
     }
     assertThat(link.isOpen()).isTrue();
-  }
-
-  private static int shardOf(InMemoryTransport.Link link) {
-    return ((ShardConnection) link.handler).shardId();
   }
 
   /** Attempts that fit into {@code refusal} if every delay were its ceiling. */

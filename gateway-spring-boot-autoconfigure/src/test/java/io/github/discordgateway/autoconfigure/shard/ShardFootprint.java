@@ -1,5 +1,7 @@
 package io.github.discordgateway.autoconfigure.shard;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.discordgateway.autoconfigure.transport.SpringWebSocketTransport;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.codec.Compression;
@@ -13,6 +15,7 @@ import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.FakeGatewayConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.EnumSet;
@@ -122,12 +125,22 @@ public final class ShardFootprint {
     }
   }
 
-  private static long settledHeap() throws InterruptedException {
+  /**
+   * Returns the least heap used over six collections. Each reading waits, bounded, until a weak
+   * reference made just before has been cleared, which proves that a collection ran since.
+   */
+  private static long settledHeap() {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 6; i++) {
-      System.gc();
-      Thread.sleep(300); // a measurement tool, not a test: let the collector finish
+      WeakReference<Object> sentinel = new WeakReference<>(new Object());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                System.gc();
+                return sentinel.get() == null;
+              });
       used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
     }
     return used;

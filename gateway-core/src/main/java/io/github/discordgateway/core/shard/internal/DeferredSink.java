@@ -26,6 +26,12 @@ public final class DeferredSink implements FrameSink {
   // the shard's executor only
   private boolean readingPaused;
 
+  /**
+   * Hands over the opened connection; a close or reading pause requested earlier is applied to it
+   * now.
+   *
+   * @param connection the connection the transport opened
+   */
   public void attach(GatewayConnection connection) {
     this.connection = connection;
     int code = pendingCloseCode;
@@ -69,6 +75,11 @@ public final class DeferredSink implements FrameSink {
     }
   }
 
+  /**
+   * Pauses or resumes reading from the connection, now or as soon as it is attached.
+   *
+   * @param paused whether reading pauses
+   */
   public void pauseReading(boolean paused) {
     readingPaused = paused;
     GatewayConnection target = connection;
@@ -81,6 +92,7 @@ public final class DeferredSink implements FrameSink {
     }
   }
 
+  /** Drops the connection without a close handshake; a connection attached later is closed. */
   public void abort() {
     closed = true;
     GatewayConnection target = connection;
@@ -89,6 +101,7 @@ public final class DeferredSink implements FrameSink {
     }
   }
 
+  /** Records that the connection ended, so that a connection attached later is closed at once. */
   public void closed() {
     closed = true;
   }
