@@ -1,10 +1,12 @@
 package io.github.discordgateway.core.codec;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.internal.ReusableJsonParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
@@ -159,7 +161,7 @@ public final class RawJson {
     try {
       ObjectReader reader = READERS.get(type);
       @SuppressWarnings("unchecked")
-      T read = (T) (bytes != null ? reader.readValue(bytes) : reader.readValue(text));
+      T read = (T) (bytes != null ? readReusing(reader, bytes) : reader.readValue(text));
       value = read;
     } catch (JacksonException e) {
       throw decodeFailure(type, e);
@@ -184,6 +186,31 @@ public final class RawJson {
       decoded = grown;
     }
     return value;
+  }
+
+  /**
+   * Reads through this thread's reusable parser; whatever does not go through cleanly (an error,
+   * trailing tokens, a decode inside a decode) is read again as Jackson reads it, so that results
+   * and errors are Jackson's own.
+   */
+  private static Object readReusing(ObjectReader reader, byte[] utf8) {
+    ReusableJsonParser parser = ReusableJsonParser.acquire(GatewayJson.factory(), utf8);
+    if (parser == null) {
+      return reader.readValue(utf8);
+    }
+    boolean clean = false;
+    Object value = null;
+    try {
+      value = reader.readValue(parser.asParser());
+      clean =
+          !reader.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              || parser.nextToken() == null;
+    } catch (RuntimeException e) {
+      clean = false;
+    } finally {
+      parser.release();
+    }
+    return clean ? value : reader.readValue(utf8);
   }
 
   private static GatewayException decodeFailure(Class<?> type, RuntimeException e) {

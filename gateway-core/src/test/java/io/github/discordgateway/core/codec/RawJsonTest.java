@@ -86,4 +86,77 @@ class RawJsonTest {
         .extracting(t -> ((GatewayException) t).kind())
         .isEqualTo(GatewayException.Kind.DECODE_ERROR);
   }
+
+  @Test
+  @DisplayName(
+      "byte-backed decodes one after another on a thread agree with Jackson, failed ones too")
+  void byteBackedDecodesInARowAgreeWithJackson() {
+    String[] inputs = {
+      "{\"heartbeat_interval\":41250}",
+      "{\"heartbeat_interval\":",
+      "{\"heartbeat_interval\":1} {\"heartbeat_interval\":2}",
+      "{\"heartbeat_interval\":\"later\"}",
+      "{\"other\":[1,{\"a\":\"\\u00e9\"}],\"heartbeat_interval\":45000}",
+      "null",
+      "{\"heartbeat_interval\":45000,\"x\":\"\u00e9\u4e2d\"}"
+    };
+    for (int round = 0; round < 2; round++) {
+      for (String json : inputs) {
+        Object expected = outcome(() -> GatewayJson.mapper().readValue(json, Hello.class));
+        Object actual =
+            outcome(() -> RawJson.of(json.getBytes(StandardCharsets.UTF_8)).decode(Hello.class));
+        if (expected instanceof Hello || expected == null) {
+          assertThat(actual).as(json).isEqualTo(expected);
+        } else {
+          assertThat(actual).as(json).isInstanceOf(GatewayException.class);
+          assertThat(((GatewayException) actual).getMessage())
+              .as(json)
+              .endsWith(((tools.jackson.core.JacksonException) expected).getOriginalMessage());
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a decode inside a decode on the same thread gets its own parser")
+  void decodeInsideADecode() {
+    Nested nested =
+        RawJson.of(
+                "{\"hello\":\"{\\\"heartbeat_interval\\\":7}\",\"after\":3}"
+                    .getBytes(StandardCharsets.UTF_8))
+            .decode(Nested.class);
+    assertThat(nested.hello().heartbeatInterval()).isEqualTo(7);
+    assertThat(nested.after()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("payloads with ever new keys keep decoding (the parser's name table is bounded)")
+  void everNewKeys() {
+    for (int i = 0; i < 10_000; i++) {
+      String json = "{\"k" + i + "\":" + i + ",\"heartbeat_interval\":" + i + "}";
+      assertThat(RawJson.of(json.getBytes(StandardCharsets.UTF_8)).decode(Hello.class))
+          .isEqualTo(new Hello(i));
+    }
+  }
+
+  private static Object outcome(java.util.function.Supplier<Object> decode) {
+    try {
+      return decode.get();
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  /** A value whose deserializer decodes another {@link RawJson} while its own decode runs. */
+  record Nested(
+      @tools.jackson.databind.annotation.JsonDeserialize(using = InnerHello.class) Hello hello,
+      int after) {}
+
+  static final class InnerHello extends tools.jackson.databind.ValueDeserializer<Hello> {
+    @Override
+    public Hello deserialize(
+        tools.jackson.core.JsonParser p, tools.jackson.databind.DeserializationContext ctxt) {
+      return RawJson.of(p.getString().getBytes(StandardCharsets.UTF_8)).decode(Hello.class);
+    }
+  }
 }

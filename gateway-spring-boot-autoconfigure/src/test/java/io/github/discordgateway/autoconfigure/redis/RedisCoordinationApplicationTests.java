@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.discordgateway.autoconfigure.DiscordGatewayAutoConfiguration;
 import io.github.discordgateway.autoconfigure.DiscordGatewayLifecycle;
 import io.github.discordgateway.core.event.GatewayEventListener;
+import io.github.discordgateway.core.event.ShardDisconnected;
 import io.github.discordgateway.core.event.ShardDispatch;
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.test.FakeDiscordGateway;
@@ -59,8 +60,16 @@ class RedisCoordinationApplicationTests {
   @Test
   void aRestartedApplicationResumesEveryShardAndItsListenersMissNothing() throws Exception {
     Map<Long, AtomicInteger> handled = new ConcurrentHashMap<>();
+    Map<Integer, Integer> unplannedDisconnects = new ConcurrentHashMap<>();
     GatewayEventListener recorder =
         event -> {
+          // a zombie connection (an ACK later than the interval on a slow machine) or a close by
+          // the other side: the shard resumes once more, legitimately
+          if (event instanceof ShardDisconnected d
+              && d.willResume()
+              && (d.zombie() || !d.closedLocally())) {
+            unplannedDisconnects.merge(d.shardId(), 1, Integer::sum);
+          }
           if (event instanceof ShardDispatch d && d.eventType() == EventType.MESSAGE_CREATE) {
             handled
                 .computeIfAbsent(d.data().tree().path("nonce").asLong(), n -> new AtomicInteger())
@@ -99,7 +108,9 @@ class RedisCoordinationApplicationTests {
 
       for (int shard = 0; shard < 4; shard++) {
         assertThat(gateway.recorder().identifyCount(shard)).as("identifies of %d", shard).isOne();
-        assertThat(gateway.recorder().resumeCount(shard)).as("resumes of %d", shard).isOne();
+        assertThat(gateway.recorder().resumeCount(shard))
+            .as("resumes of %d", shard)
+            .isBetween(1, 1 + unplannedDisconnects.getOrDefault(shard, 0));
       }
       assertThat(handled).hasSize(120);
       assertThat(handled.values()).allMatch(count -> count.get() == 1);

@@ -67,15 +67,17 @@ public final class RecordDeserializer extends DelegatingDeserializer {
     Object[] args = scratch.acquire(current.template);
     Plan inner = current.unwrapped;
     Object[] innerArgs = inner == null ? null : scratch.acquire(inner.template);
+    Names names = current.names;
     for (String name = p.nextName(); name != null; name = p.nextName()) {
       p.nextToken();
-      Integer index = current.indexes.get(name);
-      if (index != null) {
-        args[index] = current.read(index, name, p, ctxt);
-      } else if (inner != null && (index = inner.indexes.get(name)) != null) {
-        innerArgs[index] = inner.read(index, name, p, ctxt);
-      } else {
+      int slot = names.find(name);
+      if (slot < 0) {
         p.skipChildren();
+      } else if (slot < Names.INNER) {
+        args[slot] = current.read(slot, name, p, ctxt);
+      } else {
+        int index = slot - Names.INNER;
+        innerArgs[index] = inner.read(index, name, p, ctxt);
       }
     }
     if (inner != null) {
@@ -106,6 +108,7 @@ public final class RecordDeserializer extends DelegatingDeserializer {
     private final Plan unwrapped;
     private final MethodHandle constructor;
     private final Object[] template;
+    private final Names names;
 
     private Plan(
         Class<?> type,
@@ -122,6 +125,7 @@ public final class RecordDeserializer extends DelegatingDeserializer {
       this.unwrappedIndex = unwrappedIndex;
       this.unwrapped = unwrapped;
       this.constructor = constructor;
+      this.names = indexes == null ? null : new Names(indexes, unwrapped);
       this.template = properties == null ? null : new Object[properties.length];
       if (template != null) {
         Arrays.fill(template, MISSING);
@@ -246,6 +250,63 @@ public final class RecordDeserializer extends DelegatingDeserializer {
         return runtime;
       }
       return JacksonException.wrapWithPath(e, type, name);
+    }
+  }
+
+  /**
+   * The property names of a record and of its unwrapped record in one open-addressing table, found
+   * by the name's cached hash. A slot whose name was matched by content takes the parser's instance
+   * of the name: the parser hands out the same canonical instance for a name every time, so the
+   * next look-ups of that name match by reference. Slots only ever hold equal strings, so
+   * concurrent updates are harmless.
+   */
+  private static final class Names {
+    /** Added to the index of a property of the unwrapped record. */
+    static final int INNER = 1 << 16;
+
+    private final String[] keys;
+    private final int[] slots;
+    private final int mask;
+
+    Names(Map<String, Integer> own, Plan unwrapped) {
+      int count = own.size() + (unwrapped == null ? 0 : unwrapped.indexes.size());
+      int size = Integer.highestOneBit(Math.max(4, count * 4) - 1) << 1;
+      keys = new String[size];
+      slots = new int[size];
+      mask = size - 1;
+      own.forEach((name, index) -> put(name, index));
+      if (unwrapped != null) {
+        unwrapped.indexes.forEach((name, index) -> put(name, INNER + index));
+      }
+    }
+
+    private void put(String name, int slot) {
+      int i = spread(name.hashCode()) & mask;
+      while (keys[i] != null) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = name;
+      slots[i] = slot;
+    }
+
+    /** Returns the slot of {@code name}, or -1 when neither record has it. */
+    int find(String name) {
+      int i = spread(name.hashCode()) & mask;
+      for (String key = keys[i]; key != null; key = keys[i]) {
+        if (key == name) {
+          return slots[i];
+        }
+        if (key.equals(name)) {
+          keys[i] = name;
+          return slots[i];
+        }
+        i = (i + 1) & mask;
+      }
+      return -1;
+    }
+
+    private static int spread(int hash) {
+      return hash ^ (hash >>> 16);
     }
   }
 

@@ -1,0 +1,105 @@
+package io.github.discordgateway.benchmarks.jmh;
+
+import io.github.discordgateway.benchmarks.Payloads;
+import io.github.discordgateway.core.codec.RawJson;
+import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
+import io.github.discordgateway.core.model.Message;
+import io.github.discordgateway.core.model.event.MessageCreate;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The typed decode of {@link TypedDecodeBenchmark} measured in thread CPU time, which waiting for a
+ * CPU on a loaded machine does not inflate (JMH's wall-clock scores do): per target, 100,000
+ * warm-up decodes, then the best of 5 rounds of 100,000 timed with {@link
+ * ThreadMXBean#getCurrentThreadCpuTime()}, and the bytes the thread allocated per decode.
+ *
+ * <pre>{@code
+ * ./mvnw -q -B -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar io.github.discordgateway.benchmarks.jmh.DecodeCpu
+ * }</pre>
+ *
+ * <p>Options (system properties): {@code -Dn=100000} decodes per round, {@code -Dwarmup=100000}
+ * decodes before the rounds, {@code -Drounds=5}, {@code -Dtargets=messageCreate,message,tree}.
+ */
+public final class DecodeCpu {
+
+  /** Keeps each decoded value reachable, so that the decode cannot be optimised away. */
+  private static volatile Object sink;
+
+  private DecodeCpu() {}
+
+  /**
+   * Runs the measurement and prints one line per target.
+   *
+   * @param args unused
+   */
+  public static void main(String[] args) {
+    int n = Integer.getInteger("n", 100_000);
+    int warmup = Integer.getInteger("warmup", 100_000);
+    int rounds = Integer.getInteger("rounds", 5);
+    String[] targets = System.getProperty("targets", "messageCreate,message,tree").split(",");
+    byte[] envelope = Payloads.envelope(Payloads.messageCreate(7), 4242);
+    byte[] data = EnvelopeDecoder.decode(envelope, 0, envelope.length).data().bytes();
+    System.out.printf(
+        Locale.ROOT,
+        "MESSAGE_CREATE envelope %,d B, d %,d B; %,d decodes per round, best of %d%n",
+        envelope.length,
+        data.length,
+        n,
+        rounds);
+    for (String target : targets) {
+      Function<byte[], Object> decode = decoder(target.trim());
+      Result result = measure(decode, data, warmup, n, rounds);
+      System.out.printf(
+          Locale.ROOT,
+          "%-14s %6.2f us CPU/decode (rounds: %s)  %,7d B/decode%n",
+          target.trim(),
+          result.bestNanos / 1000.0,
+          result.rounds,
+          result.bytes);
+    }
+  }
+
+  private static Function<byte[], Object> decoder(String target) {
+    return switch (target) {
+      case "messageCreate" -> bytes -> RawJson.of(bytes).decode(MessageCreate.class);
+      case "message" -> bytes -> RawJson.of(bytes).decode(Message.class);
+      case "tree" -> bytes -> RawJson.of(bytes).tree();
+      default -> throw new IllegalArgumentException("Unknown target " + target);
+    };
+  }
+
+  private record Result(double bestNanos, String rounds, long bytes) {}
+
+  private static Result measure(
+      Function<byte[], Object> decode, byte[] data, int warmup, int n, int rounds) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean allocation =
+        threads instanceof com.sun.management.ThreadMXBean sun ? sun : null;
+    for (int i = 0; i < warmup; i++) {
+      sink = decode.apply(data);
+    }
+    double best = Double.MAX_VALUE;
+    long bestBytes = Long.MAX_VALUE;
+    StringBuilder each = new StringBuilder();
+    long id = Thread.currentThread().getId();
+    for (int r = 0; r < rounds; r++) {
+      long allocatedBefore = allocation == null ? 0 : allocation.getThreadAllocatedBytes(id);
+      long before = threads.getCurrentThreadCpuTime();
+      for (int i = 0; i < n; i++) {
+        sink = decode.apply(data);
+      }
+      long cpu = threads.getCurrentThreadCpuTime() - before;
+      long allocated =
+          allocation == null ? -1 : allocation.getThreadAllocatedBytes(id) - allocatedBefore;
+      double perDecode = (double) cpu / n;
+      best = Math.min(best, perDecode);
+      bestBytes = Math.min(bestBytes, allocated / n);
+      each.append(r == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", perDecode / 1000));
+    }
+    return new Result(best, each.toString(), bestBytes);
+  }
+}
