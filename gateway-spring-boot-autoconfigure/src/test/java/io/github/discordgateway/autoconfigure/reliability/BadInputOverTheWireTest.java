@@ -111,7 +111,9 @@ class BadInputOverTheWireTest {
     FakeGuild guild = Reliability.guildPerShard(1).get(0);
     try (FakeDiscordGateway gateway =
             FakeDiscordGateway.builder()
-                .heartbeatInterval(Duration.ofSeconds(1))
+                // long enough that a CPU stall on a loaded machine cannot make a zombie reconnect:
+                // the resume and connection counts below are about the injected input only
+                .heartbeatInterval(Duration.ofSeconds(30))
                 .guilds(guild)
                 .start();
         ShardManager manager =
