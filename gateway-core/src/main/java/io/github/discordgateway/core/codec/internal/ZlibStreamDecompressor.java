@@ -5,7 +5,6 @@ import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.codec.PayloadDecompressor;
 import io.github.discordgateway.core.codec.PayloadSink;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -32,15 +31,12 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
 
   private final Inflater inflater = new Inflater();
   private final int maxPayloadBytes;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final StreamCloseGuard guard = new StreamCloseGuard(inflater::end);
   private byte[] in;
   private int inLength;
   // length of the latest payload in the buffer returned by inflateInput
   private int outLength;
-  private boolean feeding;
   private boolean failed;
-  private boolean ended;
-  private volatile boolean closeRequested;
 
   /**
    * Creates the decompressor of one connection.
@@ -61,10 +57,10 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
 
   @Override
   public void feed(ByteBuffer frame, PayloadSink sink) {
-    lock.lock();
+    boolean open = guard.enter();
     Scratch scratch = null;
     try {
-      if (ended || closeRequested) {
+      if (!open) {
         frame.position(frame.limit());
         return;
       }
@@ -101,17 +97,13 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
       if (scratch != null && out.length <= RETAINED_OUT) {
         scratch.buffer = out;
       }
-      feeding = true;
+      guard.handingOut();
       sink.accept(out, 0, outLength);
     } finally {
       if (scratch != null) {
         scratch.inUse = false;
       }
-      feeding = false;
-      if (closeRequested) {
-        end();
-      }
-      lock.unlock();
+      guard.exit();
     }
   }
 
@@ -221,22 +213,6 @@ public final class ZlibStreamDecompressor implements PayloadDecompressor {
   /** Ends the inflater; deferred until a feed running on another thread has finished. */
   @Override
   public void close() {
-    closeRequested = true;
-    if (lock.tryLock()) {
-      try {
-        if (!feeding) {
-          end();
-        }
-      } finally {
-        lock.unlock();
-      }
-    }
-  }
-
-  private void end() {
-    if (!ended) {
-      ended = true;
-      inflater.end();
-    }
+    guard.close();
   }
 }

@@ -5,7 +5,6 @@ import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.codec.PayloadDecompressor;
 import io.github.discordgateway.core.codec.PayloadSink;
 import java.nio.ByteBuffer;
-import java.util.concurrent.locks.ReentrantLock;
 
 /** The zstd-jni based implementation behind {@link ZstdStreamDecompressor}. */
 public final class ZstdJniDecompressor implements PayloadDecompressor {
@@ -14,27 +13,25 @@ public final class ZstdJniDecompressor implements PayloadDecompressor {
 
   private final ZstdDecompressCtx context = new ZstdDecompressCtx();
   private final int maxPayloadBytes;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final StreamCloseGuard guard;
   private ByteBuffer source = ByteBuffer.allocateDirect(16 * 1024);
   private final ByteBuffer target = ByteBuffer.allocateDirect(128 * 1024);
   private byte[] out = new byte[32 * 1024];
-  private boolean feeding;
   private boolean failed;
-  private boolean ended;
-  private volatile boolean closeRequested;
 
   ZstdJniDecompressor(int maxPayloadBytes) {
     if (maxPayloadBytes < 1) {
       throw new IllegalArgumentException("maxPayloadBytes must be positive");
     }
     this.maxPayloadBytes = maxPayloadBytes;
+    this.guard = new StreamCloseGuard(context::close);
   }
 
   @Override
   public void feed(ByteBuffer frame, PayloadSink sink) {
-    lock.lock();
+    boolean open = guard.enter();
     try {
-      if (ended || closeRequested) {
+      if (!open) {
         frame.position(frame.limit());
         return;
       }
@@ -81,14 +78,10 @@ public final class ZstdJniDecompressor implements PayloadDecompressor {
           break;
         }
       }
-      feeding = true;
+      guard.handingOut();
       sink.accept(out, 0, outLength);
     } finally {
-      feeding = false;
-      if (closeRequested) {
-        end();
-      }
-      lock.unlock();
+      guard.exit();
     }
   }
 
@@ -101,22 +94,6 @@ public final class ZstdJniDecompressor implements PayloadDecompressor {
 
   @Override
   public void close() {
-    closeRequested = true;
-    if (lock.tryLock()) {
-      try {
-        if (!feeding) {
-          end();
-        }
-      } finally {
-        lock.unlock();
-      }
-    }
-  }
-
-  private void end() {
-    if (!ended) {
-      ended = true;
-      context.close();
-    }
+    guard.close();
   }
 }
