@@ -167,23 +167,7 @@ class RedisCoordinationIntegrationTests {
 
       traffic.stop();
       await().atMost(TIMEOUT).until(() -> events.distinct() == traffic.sent());
-      for (int shard = 0; shard < SHARDS; shard++) {
-        assertThat(gateway.recorder().identifyCount(shard)).as("identifies of %d", shard).isOne();
-      }
-      // Every shard resumed once after its restart. A slow machine may add resumes (a heartbeat ACK
-      // later than the 500 ms interval is a zombie connection, which is resumed), but only one per
-      // such disconnect the application was told about: a Resume beyond those (a shard resuming
-      // twice from a stale session) fails.
-      await()
-          .atMost(TIMEOUT)
-          .untilAsserted(
-              () -> {
-                for (int shard = 0; shard < SHARDS; shard++) {
-                  assertThat(gateway.recorder().resumeCount(shard))
-                      .as("resumes of %d", shard)
-                      .isBetween(1, 1 + events.unplannedDisconnects(shard));
-                }
-              });
+      assertIdentifiedOnceAndResumedAfterTheRestart(0);
       assertThat(events.missing(traffic)).as("lost events").isEmpty();
       assertThat(events.duplicates()).as("events delivered twice").isZero();
       log.info("rolling restart: {} events, none lost or repeated", traffic.sent());
@@ -206,20 +190,7 @@ class RedisCoordinationIntegrationTests {
 
       traffic.stop();
       await().atMost(TIMEOUT).until(() -> events.distinct() == traffic.sent());
-      for (int shard = 8; shard < SHARDS; shard++) {
-        assertThat(gateway.recorder().identifyCount(shard)).as("identifies of %d", shard).isOne();
-      }
-      // one Resume after the crash, and one more per unplanned disconnect (see above)
-      await()
-          .atMost(TIMEOUT)
-          .untilAsserted(
-              () -> {
-                for (int shard = 8; shard < SHARDS; shard++) {
-                  assertThat(gateway.recorder().resumeCount(shard))
-                      .as("resumes of %d", shard)
-                      .isBetween(1, 1 + events.unplannedDisconnects(shard));
-                }
-              });
+      assertIdentifiedOnceAndResumedAfterTheRestart(8);
       assertThat(events.missing(traffic)).as("lost events").isEmpty();
       log.info(
           "crash: {} events, none lost; {} delivered again (handled after the last write)",
@@ -468,5 +439,28 @@ class RedisCoordinationIntegrationTests {
     public void close() {
       stop();
     }
+  }
+
+  /**
+   * Shards {@code from} to the last identified once (the first start) and resumed after their
+   * restart or crash. A slow machine may add resumes (a heartbeat ACK later than the 500 ms
+   * interval is a zombie connection, which is resumed), but only one per such disconnect the
+   * application was told about: a Resume beyond those (a shard resuming twice from a stale session)
+   * fails.
+   */
+  private void assertIdentifiedOnceAndResumedAfterTheRestart(int from) {
+    for (int shard = from; shard < SHARDS; shard++) {
+      assertThat(gateway.recorder().identifyCount(shard)).as("identifies of %d", shard).isOne();
+    }
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              for (int shard = from; shard < SHARDS; shard++) {
+                assertThat(gateway.recorder().resumeCount(shard))
+                    .as("resumes of %d", shard)
+                    .isBetween(1, 1 + events.unplannedDisconnects(shard));
+              }
+            });
   }
 }
