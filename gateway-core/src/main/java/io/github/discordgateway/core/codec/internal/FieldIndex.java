@@ -37,6 +37,9 @@ final class FieldIndex {
   private static final long QUOTES = ONES * '"';
   private static final long BACKSLASHES = ONES * '\\';
   private static final long SPACES = ONES * 0x20;
+  private static final long FOLD = ONES * 0x20;
+  private static final long OPENS = ONES * '{';
+  private static final long CLOSES = ONES * '}';
 
   /** Stands for "the pass gave up": the record is decoded whole. */
   static final FieldIndex NONE = new FieldIndex(0);
@@ -195,48 +198,97 @@ final class FieldIndex {
 
   /**
    * Skips a value that is not a string: a container with brackets that match, or a scalar up to the
-   * next separator (checked when decoded).
+   * next separator (checked when decoded). Inside a container only quotes and brackets matter, so
+   * they are found eight bytes at a time.
    *
    * @return the index after the value, or -1
    */
   static int skip(byte[] json, int i, int end) {
+    if (i >= end) {
+      return -1;
+    }
+    byte first = json[i];
+    if (first != '{' && first != '[') {
+      return scalar(json, i, end);
+    }
     int depth = 0;
     long arrays = 0; // bit n set: the container at depth n + 1 is an array
-    int from = i;
-    while (i < end) {
+    while (true) {
+      while (i + 8 <= end) {
+        long w = (long) LONGS.get(json, i);
+        long folded = w | FOLD; // '[' and ']' become '{' and '}'
+        long hit = zero(w ^ QUOTES) | zero(folded ^ OPENS) | zero(folded ^ CLOSES);
+        if (hit != 0) {
+          i += Long.numberOfTrailingZeros(hit) >>> 3;
+          break;
+        }
+        i += 8;
+      }
+      if (i >= end) {
+        return -1;
+      }
       byte c = json[i];
-      switch (c) {
-        case '"' -> {
-          long s = string(json, i, end);
-          if (s < 0) {
-            return -1;
-          }
-          i = (int) s;
-          continue;
+      if (c == '"') {
+        i = skipString(json, i, end);
+        if (i < 0) {
+          return -1;
         }
-        case '{', '[' -> {
-          if (++depth > MAX_DEPTH) {
-            return -1;
-          }
-          arrays = c == '[' ? arrays | (1L << (depth - 1)) : arrays & ~(1L << (depth - 1));
+        continue;
+      }
+      if (c == '{' || c == '[') {
+        if (++depth > MAX_DEPTH) {
+          return -1;
         }
-        case '}', ']' -> {
-          if (depth == 0 || ((arrays >>> (depth - 1)) & 1) != (c == ']' ? 1 : 0)) {
-            return depth == 0 && i > from ? i : -1;
-          }
-          if (--depth == 0) {
-            return i + 1;
-          }
+        arrays = c == '[' ? arrays | (1L << (depth - 1)) : arrays & ~(1L << (depth - 1));
+      } else if (c == '}' || c == ']') {
+        if (((arrays >>> (depth - 1)) & 1) != (c == ']' ? 1 : 0)) {
+          return -1;
         }
-        case ',', ' ', '\n', '\r', '\t' -> {
-          if (depth == 0) {
-            return i > from ? i : -1;
-          }
+        if (--depth == 0) {
+          return i + 1;
         }
-        default -> {}
       }
       i++;
     }
-    return depth == 0 && i > from ? i : -1;
+  }
+
+  /** Skips a string inside a container: only its end matters. */
+  private static int skipString(byte[] json, int i, int end) {
+    i++;
+    while (true) {
+      while (i + 8 <= end) {
+        long w = (long) LONGS.get(json, i);
+        long hit = zero(w ^ QUOTES) | zero(w ^ BACKSLASHES);
+        if (hit != 0) {
+          i += Long.numberOfTrailingZeros(hit) >>> 3;
+          break;
+        }
+        i += 8;
+      }
+      if (i >= end) {
+        return -1;
+      }
+      byte c = json[i];
+      if (c == '"') {
+        return i + 1;
+      }
+      i += c == '\\' ? 2 : 1;
+    }
+  }
+
+  /** Skips a number or literal up to the separator or whitespace after it. */
+  private static int scalar(byte[] json, int i, int end) {
+    int from = i;
+    while (i < end) {
+      byte c = json[i];
+      if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        break;
+      }
+      if (c == '"' || c == '{' || c == '[' || c == ':') {
+        return -1;
+      }
+      i++;
+    }
+    return i > from ? i : -1;
   }
 }
