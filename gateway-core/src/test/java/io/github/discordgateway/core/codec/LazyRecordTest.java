@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
+import io.github.discordgateway.core.codec.internal.ReusableJsonParser;
 import io.github.discordgateway.core.model.Interaction;
 import io.github.discordgateway.core.model.Member;
 import io.github.discordgateway.core.model.Message;
@@ -205,6 +206,23 @@ class LazyRecordTest {
         .isInstanceOf(GatewayException.class);
     assertThatThrownBy(() -> RawJson.of(json).decode(MessageCreate.class))
         .isInstanceOf(GatewayException.class);
+  }
+
+  @Test
+  void aReadWhileTheThreadsParserIsBusyUsesAParserOfItsOwn() {
+    RawJson data = messageCreateData();
+    MessageCreate whole = data.decode(MessageCreate.class);
+    ReusableJsonParser busy = ReusableJsonParser.acquire(GatewayJson.factory(), new byte[] {'1'});
+    try {
+      LazyRecord<MessageCreate> event = LazyRecord.of(messageCreateData(), MessageCreate.class);
+
+      assertThat(event.get(MEMBER)).isEqualTo(whole.member());
+      assertThat(event.unwrapped(MESSAGE).get(ID)).isEqualTo(whole.message().id());
+    } finally {
+      if (busy != null) {
+        busy.release();
+      }
+    }
   }
 
   @Test
