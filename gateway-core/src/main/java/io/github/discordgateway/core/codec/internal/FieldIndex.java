@@ -11,8 +11,8 @@ import java.nio.ByteOrder;
  * pass checks the structure (quotes, brackets, separators), and gives up ({@link #of} returns
  * {@code null}) on anything it does not handle exactly as the record binder does: a value that is
  * not an object, a key with an escape, nesting deeper than {@value #MAX_DEPTH}, a malformed
- * structure, trailing content. The caller then decodes the whole record, so that results and errors
- * are the binder's.
+ * structure, trailing content, 512 MiB or more. The caller then decodes the whole record, so that
+ * results and errors are the binder's.
  *
  * <p>Immutable once made; a key given twice keeps its last value, as the binder does.
  */
@@ -30,6 +30,7 @@ final class FieldIndex {
   /** Flag of a string value with a raw control character (not valid JSON). */
   static final int CONTROL = 4;
 
+  private static final int END = (1 << 29) - 1;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
@@ -44,30 +45,26 @@ final class FieldIndex {
   /** Stands for "the pass gave up": the record is decoded whole. */
   static final FieldIndex NONE = new FieldIndex(0);
 
-  private final int[] starts;
-  private final int[] ends;
-  private final byte[] flags;
+  // per slot: start + 1 (0 when absent), then the end with the string flags in the top 3 bits
+  private final int[] spans;
 
   private FieldIndex(int slots) {
-    starts = new int[slots];
-    ends = new int[slots];
-    flags = new byte[slots];
-    java.util.Arrays.fill(starts, -1);
+    spans = new int[slots * 2];
   }
 
   /** Returns where the value of {@code slot} starts, or -1 when the object has no such key. */
   int start(int slot) {
-    return starts[slot];
+    return spans[slot * 2] - 1;
   }
 
   /** Returns the index after the value of {@code slot}. */
   int end(int slot) {
-    return ends[slot];
+    return spans[slot * 2 + 1] & END;
   }
 
   /** Returns the string flags of the value of {@code slot} (0 for a plain ASCII string). */
   int flags(int slot) {
-    return flags[slot];
+    return spans[slot * 2 + 1] >>> 29;
   }
 
   /**
@@ -79,6 +76,9 @@ final class FieldIndex {
    */
   static FieldIndex of(byte[] json, FieldNames names) {
     int end = json.length;
+    if (end > END) {
+      return null;
+    }
     int i = ws(json, 0, end);
     if (i >= end || json[i] != '{') {
       return null;
@@ -120,9 +120,8 @@ final class FieldIndex {
       }
       int slot = names.find(json, keyStart, keyEnd);
       if (slot >= 0) {
-        index.starts[slot] = valueStart;
-        index.ends[slot] = i;
-        index.flags[slot] = (byte) flag;
+        index.spans[slot * 2] = valueStart + 1;
+        index.spans[slot * 2 + 1] = i | (flag << 29);
       }
       i = ws(json, i, end);
       if (i >= end) {

@@ -22,7 +22,10 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
  *
  * <p>A single component is normalised as the record does it: the canonical constructor gets the
  * arguments an empty object would give, with only that component set, and the component is read
- * back. A type whose constructor rejects those arguments is never read field by field.
+ * back. A type whose constructor rejects those arguments is never read field by field. A scalar
+ * component (a string, a primitive or its box) that the constructor keeps as given skips that step:
+ * this is checked once per component when the layout is made, by passing a probe value (and {@code
+ * null}, for a reference type) and reading back the same value.
  */
 final class FieldLayout {
 
@@ -50,6 +53,7 @@ final class FieldLayout {
   private final Object[] innerArgs;
   private final Object[] absentValues;
   private final boolean[] strings;
+  private final boolean[] kept;
 
   private FieldLayout(Class<?> type) {
     this.type = type;
@@ -83,6 +87,7 @@ final class FieldLayout {
     innerArgs = lazy == null ? null : lazy.innerArgs;
     absentValues = lazy == null ? null : lazy.absentValues;
     strings = lazy == null ? null : lazy.strings;
+    kept = lazy == null ? null : lazy.kept;
   }
 
   /** Returns the layout of {@code type}. */
@@ -117,6 +122,9 @@ final class FieldLayout {
 
   /** Returns a decoded component as the record's constructor normalises it. */
   Object normalize(int slot, Object value) throws Throwable {
+    if (kept[slot]) {
+      return value;
+    }
     boolean own = slot < outerCount;
     Object[] args = (own ? outerArgs : innerArgs).clone();
     args[own ? slot : slot - outerCount] = value;
@@ -155,7 +163,8 @@ final class FieldLayout {
       Object[] outerArgs,
       Object[] innerArgs,
       Object[] absentValues,
-      boolean[] strings) {}
+      boolean[] strings,
+      boolean[] kept) {}
 
   private Lazy lazy(Class<?> type, int unwrapped) {
     if (!type.isRecord()) {
@@ -212,11 +221,55 @@ final class FieldLayout {
                 ? (Object) accessors[slot].invokeExact(outerDefaults)
                 : (Object) accessors[slot].invokeExact(innerDefaults);
       }
+      boolean[] kept = new boolean[slotCount];
+      for (int slot = 0; slot < slotCount; slot++) {
+        kept[slot] = slot != unwrapped && keepsAsGiven(slot, plan, outerArgs, innerArgs);
+      }
       return new Lazy(
-          new FieldNames(keys, slotCount), plan, outerArgs, innerArgs, absentValues, strings);
+          new FieldNames(keys, slotCount), plan, outerArgs, innerArgs, absentValues, strings, kept);
     } catch (Throwable e) {
       return null; // the record rejects an empty object: always decode it whole
     }
+  }
+
+  /** Returns whether the constructor keeps a scalar component as given (probe and null). */
+  private boolean keepsAsGiven(int slot, RecordPlan plan, Object[] outerArgs, Object[] innerArgs)
+      throws Throwable {
+    boolean own = slot < outerCount;
+    RecordPlan target = own ? plan : plan.unwrapped;
+    Class<?> raw = target.properties[own ? slot : slot - outerCount].getType().getRawClass();
+    Object probe = probe(raw);
+    if (probe == null) {
+      return false;
+    }
+    Object[] args = (own ? outerArgs : innerArgs).clone();
+    args[own ? slot : slot - outerCount] = probe;
+    Object back =
+        (Object) accessors[slot].invokeExact((Object) target.constructor.invokeExact(args));
+    if (raw.isPrimitive()) {
+      return probe.equals(back);
+    }
+    args[own ? slot : slot - outerCount] = null;
+    Object none =
+        (Object) accessors[slot].invokeExact((Object) target.constructor.invokeExact(args));
+    return back == probe && none == null;
+  }
+
+  /** Returns a value of a scalar type no constructor could have made itself, or null. */
+  @SuppressWarnings("deprecation")
+  private static Object probe(Class<?> type) {
+    if (type == String.class) {
+      return new String(new char[] {'\u2042', 'p', 'r', 'o', 'b', 'e'});
+    } else if (type == Long.class || type == long.class) {
+      return new Long(-7_342_981_234_567L);
+    } else if (type == Integer.class || type == int.class) {
+      return new Integer(-734_298_123);
+    } else if (type == Boolean.class || type == boolean.class) {
+      return new Boolean(true);
+    } else if (type == Double.class || type == double.class) {
+      return new Double(-7.342981234567e-11);
+    }
+    return null;
   }
 
   private static Object[] absentArgs(RecordPlan plan, DeserializationContext ctxt, int skip) {
