@@ -181,12 +181,29 @@ final class Utf8Skipper {
   static int skipString(byte[] b, int i, int end) {
     int from = i;
     i++;
+    int limit = end - 8;
     while (true) {
-      i = skipPlain(b, i, end);
-      if (i >= end) {
-        return FAIL;
+      int c;
+      if (i <= limit) {
+        long word = (long) LONGS.get(b, i);
+        long special = special(word);
+        if (special == 0) {
+          i += 8;
+          continue;
+        }
+        int bit = Long.numberOfTrailingZeros(special); // 8 * k + 7 for the k-th byte
+        i += bit >>> 3;
+        c = (byte) (word >>> (bit & 0x38)); // the special byte, without reading it again
+      } else {
+        if (i >= end) {
+          return FAIL;
+        }
+        c = b[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+          i++;
+          continue;
+        }
       }
-      int c = b[i];
       if (c == '"') {
         return i - from > MAX_STRING_LENGTH ? FAIL : i + 1;
       }
@@ -204,32 +221,16 @@ final class Utf8Skipper {
   }
 
   /**
-   * Returns the index of the first byte at or after {@code i} that is a quote, a backslash, a
-   * control or a non-ASCII byte, or {@code end}: eight bytes at a time while eight remain.
+   * Returns the high bit of every byte of {@code word} (little-endian) that is a quote, a
+   * backslash, a control or a non-ASCII byte, and perhaps of bytes after the first of those, never
+   * before it: a byte is flagged when it is a quote or a backslash ({@code x - 1} borrows at {@code
+   * x == 0}), below 0x20 (it borrows), or has its high bit set (then any term may flag it, and it
+   * is special anyway); a borrow only starts at a special byte, so the lowest flagged byte is
+   * exact.
    */
-  static int skipPlain(byte[] b, int i, int end) {
-    int limit = end - 8;
-    while (i <= limit) {
-      long word = (long) LONGS.get(b, i);
-      // a byte is flagged when it is a quote or a backslash (x - 1 borrows at x == 0), below
-      // 0x20 (it borrows), or has its high bit set (then every term may flag it, and it is special
-      // anyway); a borrow only starts at a special byte, so the lowest flagged byte is exact
-      long special =
-          (((word ^ QUOTES) - ONES) | ((word ^ BACKSLASHES) - ONES) | (word - SPACES) | word)
-              & HIGHS;
-      if (special != 0) {
-        return i + (Long.numberOfTrailingZeros(special) >>> 3);
-      }
-      i += 8;
-    }
-    while (i < end) {
-      int c = b[i];
-      if (c < 0x20 || c == '"' || c == '\\') {
-        return i; // c < 0x20 also holds for non-ASCII bytes, which are negative
-      }
-      i++;
-    }
-    return i;
+  static long special(long word) {
+    return (((word ^ QUOTES) - ONES) | ((word ^ BACKSLASHES) - ONES) | (word - SPACES) | word)
+        & HIGHS;
   }
 
   /** Skips the escape sequence at {@code i} (a backslash). */
