@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.codec.Envelope;
+import io.github.discordgateway.core.testing.ExamplePayloads;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -211,6 +212,20 @@ class Utf8SkipperTest {
       }
     }
     assertThat(accepted).as("envelopes the fast path accepted").isGreaterThan(1_000);
+  }
+
+  @Test
+  @DisplayName("the protocol examples scan the same on both grammars, at every offset in a word")
+  void examplesScanTheSame() {
+    for (String name : ExamplePayloads.NAMES) {
+      byte[] json = utf8(ExamplePayloads.text(name));
+      for (int off = 0; off < 8; off++) {
+        byte[] framed = new byte[off + json.length + 2];
+        Arrays.fill(framed, (byte) '"');
+        System.arraycopy(json, 0, framed, off, json.length);
+        assertThat(assertSameEnvelope(framed, off, json.length)).as(name).isTrue();
+      }
+    }
   }
 
   @Test
