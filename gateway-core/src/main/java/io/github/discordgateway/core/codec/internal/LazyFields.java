@@ -150,15 +150,12 @@ public final class LazyFields {
     int end = keys.end(slot);
     byte[] json = raw.bytes();
     Object value = null;
-    if (layout.plainString(slot) && json[start] == '"') {
-      int flags = keys.flags(slot);
-      if (flags == 0) {
-        value = new String(json, start + 1, end - start - 2, StandardCharsets.ISO_8859_1);
-      } else if (flags == FieldIndex.NON_ASCII) {
-        String text = new String(json, start + 1, end - start - 2, StandardCharsets.UTF_8);
-        // a replacement character may stand for bytes that are not UTF-8: Jackson decides
-        value = text.indexOf('\uFFFD') < 0 ? text : null;
-      }
+    // the index pass checked the string (valid UTF-8, no raw control bytes): without an escape its
+    // bytes are its text
+    if (layout.plainString(slot)
+        && json[start] == '"'
+        && !FieldIndex.hasBackslash(json, start + 1, end - 1)) {
+      value = new String(json, start + 1, end - start - 2, StandardCharsets.UTF_8);
     }
     try {
       if (value == null) {
