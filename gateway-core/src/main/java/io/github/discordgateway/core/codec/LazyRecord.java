@@ -9,9 +9,10 @@ import java.util.Objects;
  * a large payload. The first read indexes the object's top-level keys in one pass that skips their
  * values; each component is then decoded alone from its value, with the same property
  * deserializers, null handling and constructor normalisation as a whole decode ({@link
- * RawJson#decode(Class)}), and kept: reading it again, or reading another component, does not index
- * again. A component that is a {@code @JsonUnwrapped} record (the message of {@code
- * MESSAGE_CREATE}) is read through {@link #unwrapped(Component)}, field by field as well.
+ * RawJson#decode(Class)}; a string without escapes is made straight from its bytes), and kept:
+ * reading it again, or reading another component, does not index again. A component that is a
+ * {@code @JsonUnwrapped} record (the message of {@code MESSAGE_CREATE}) is read through {@link
+ * #unwrapped(Component)}, field by field as well.
  *
  * <pre>{@code
  * static final LazyRecord.Component<MessageCreate, Long> GUILD_ID =
@@ -26,13 +27,14 @@ import java.util.Objects;
  * Long guildId = event.get(GUILD_ID);
  * }</pre>
  *
- * <p>Differences from a whole decode, all about invalid input: a value is only checked when its
- * component is read, so an invalid value in a component nobody reads is never reported; a key given
- * twice is read from its last value only (a whole decode also takes the last value, but reads and
- * checks every one). JSON whose structure the index pass does not handle (not an object, an escaped
- * key, deep nesting, malformed brackets or separators, trailing content) and records the binder
- * does not bind itself are decoded whole on the first read, with the errors of a whole decode; so
- * is the unwrapped component itself when asked for as a record. Once the whole record has been
+ * <p>The index pass checks the JSON grammar of every value it skips (strict JSON, valid UTF-8):
+ * JSON it rejects or does not handle (malformed anywhere, not an object, an escaped or non-ASCII
+ * key, deep nesting, trailing content), and records the binder does not bind itself, are decoded
+ * whole on the first read, with the errors of a whole decode; so is the unwrapped component itself
+ * when asked for as a record. Differences from a whole decode, all about values that are valid JSON
+ * but do not fit their component: such a value is only reported when its component is read (a whole
+ * decode fails on it whatever is read), and a key given twice is read from its last value only (a
+ * whole decode also keeps the last value, but decodes every one). Once the whole record has been
  * decoded (by {@link #record()}), components are read from it.
  *
  * <p>Safe to share between threads; components are immutable once read.
