@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.codec;
 
 import io.github.discordgateway.core.GatewayException;
+import io.github.discordgateway.core.codec.internal.RawJsonMembers;
 import io.github.discordgateway.core.codec.internal.ReusableJsonParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,17 +38,36 @@ public final class RawJson {
 
   private static final Object[] NONE = {};
 
+  static {
+    RawJsonMembers.register(
+        new RawJsonMembers.Access() {
+          @Override
+          public RawJson of(byte[] utf8, int[] members) {
+            return new RawJson(utf8, null, members);
+          }
+
+          @Override
+          public int[] members(RawJson raw) {
+            return raw.members;
+          }
+        });
+  }
+
   private final byte[] bytes;
   private final String text;
+  // Internal: where each top-level member of an object starts, when the envelope decoder has
+  // already found them (read by the lazy field index); null otherwise.
+  private final int[] members;
   private volatile byte[] encoded;
   private volatile String string;
   private volatile JsonNode tree;
   // Decoded values per target class; tiny (usually 0 or 1 entries), guarded by this.
   private Object[] decoded = NONE;
 
-  private RawJson(byte[] bytes, String text) {
+  private RawJson(byte[] bytes, String text, int[] members) {
     this.bytes = bytes;
     this.text = text;
+    this.members = members;
   }
 
   /**
@@ -57,7 +77,7 @@ public final class RawJson {
    * @return the raw value
    */
   public static RawJson of(byte[] utf8) {
-    return new RawJson(Objects.requireNonNull(utf8, "utf8"), null);
+    return new RawJson(Objects.requireNonNull(utf8, "utf8"), null, null);
   }
 
   /**
@@ -67,7 +87,7 @@ public final class RawJson {
    * @return the raw value
    */
   public static RawJson of(String json) {
-    return new RawJson(null, Objects.requireNonNull(json, "json"));
+    return new RawJson(null, Objects.requireNonNull(json, "json"), null);
   }
 
   /** Returns the JSON text (computed once for byte-backed values). */

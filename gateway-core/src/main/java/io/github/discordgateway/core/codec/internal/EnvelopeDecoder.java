@@ -55,9 +55,15 @@ public final class EnvelopeDecoder {
           scanner.typeStart < 0 ? null : type(scanner, buf),
           scanner.dataStart < 0
               ? null
-              : RawJson.of(Arrays.copyOfRange(buf, scanner.dataStart, scanner.dataEnd)));
+              : data(scanner, Arrays.copyOfRange(buf, scanner.dataStart, scanner.dataEnd)));
     }
     return parse(buf, off, len);
+  }
+
+  /** Wraps {@code d}, with where its members start when it is an object that has some. */
+  private static RawJson data(EnvelopeScanner.Bytes scanner, byte[] d) {
+    int[] members = scanner.members();
+    return members == null ? RawJson.of(d) : RawJsonMembers.of(d, members);
   }
 
   /** The parser path alone (package-private for the equivalence tests). */

@@ -207,7 +207,7 @@ abstract class EnvelopeScanner extends JsonSkipper {
           dataEnd = -1;
           return skipLiteral(i, "null");
         }
-        int next = skipValue(i);
+        int next = skipData(i);
         if (next >= 0) {
           dataStart = i;
           dataEnd = next;
@@ -218,6 +218,11 @@ abstract class EnvelopeScanner extends JsonSkipper {
         return skipValue(i);
       }
     }
+  }
+
+  /** Skips the value of {@code d} at {@code i}. */
+  int skipData(int i) {
+    return skipValue(i);
   }
 
   /**
@@ -256,13 +261,94 @@ abstract class EnvelopeScanner extends JsonSkipper {
     return true;
   }
 
-  /** Scans UTF-8 bytes, with {@link Utf8Skipper}'s grammar for values and strings. */
+  /**
+   * Scans UTF-8 bytes, with {@link Utf8Skipper}'s grammar for values and strings; when {@code d} is
+   * an object it also records where each of its members starts ({@link #members}).
+   */
   static final class Bytes extends EnvelopeScanner {
+
+    /** The most members of {@code d} recorded; a larger object records none. */
+    static final int MAX_MEMBERS = 512;
+
+    private static final ThreadLocal<int[]> SCRATCH =
+        ThreadLocal.withInitial(() -> new int[MAX_MEMBERS]);
+
     private final byte[] buf;
+    private int[] scratch;
+    private int memberCount;
 
     Bytes(byte[] buf, int off, int len) {
       super(off, off + len);
       this.buf = buf;
+    }
+
+    /**
+     * Returns where each member of the last {@code d} read starts (its key's opening quote, from
+     * the first byte of {@code d}), in order; {@code null} when {@code d} is not an object with
+     * members (or has more than {@value #MAX_MEMBERS}).
+     */
+    int[] members() {
+      return memberCount > 0 ? java.util.Arrays.copyOf(scratch, memberCount) : null;
+    }
+
+    /**
+     * Skips {@code d} as {@link #skipValue} does (the same grammar and depth limit); an object is
+     * walked member by member here, recording where each starts.
+     */
+    @Override
+    int skipData(int i) {
+      memberCount = 0;
+      if (buf[i] != '{') {
+        return skipValue(i);
+      }
+      int from = i;
+      i = Utf8Skipper.skipWs(buf, i + 1, end);
+      if (i < end && buf[i] == '}') {
+        return i + 1;
+      }
+      int[] members = scratch;
+      if (members == null) {
+        members = SCRATCH.get();
+        scratch = members;
+      }
+      int count = 0;
+      while (true) {
+        if (i >= end || buf[i] != '"') {
+          return FAIL;
+        }
+        if (count < MAX_MEMBERS) {
+          members[count] = i - from;
+        }
+        count++;
+        i = Utf8Skipper.skipString(buf, i, end);
+        if (i < 0) {
+          return FAIL;
+        }
+        i = Utf8Skipper.skipWs(buf, i, end);
+        if (i >= end || buf[i] != ':') {
+          return FAIL;
+        }
+        i = Utf8Skipper.skipWs(buf, i + 1, end);
+        i = Utf8Skipper.skipValue(buf, i, end, MAX_DEPTH - 1); // d itself is one level
+        if (i < 0) {
+          return FAIL;
+        }
+        if (i < end && buf[i] <= ' ') {
+          i = Utf8Skipper.skipWs(buf, i, end);
+        }
+        if (i >= end) {
+          return FAIL;
+        }
+        byte c = buf[i];
+        if (c == ',') {
+          i = Utf8Skipper.skipWs(buf, i + 1, end);
+        } else if (c == '}') {
+          memberCount = count <= MAX_MEMBERS ? count : 0;
+          return i + 1;
+        } else {
+          return FAIL;
+        }
+      }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.discordgateway.core.codec.internal;
 
+import io.github.discordgateway.core.codec.RawJson;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -43,6 +44,67 @@ final class FieldIndex {
   /** Returns the index after the value of {@code slot}. */
   int end(int slot) {
     return spans[slot * 2 + 1];
+  }
+
+  /**
+   * Indexes the object in {@code raw}: from where its members start when the envelope decoder has
+   * recorded them (it has validated the whole object with the same grammar, so only the keys are
+   * read here), otherwise with a pass of its own.
+   *
+   * @param raw one JSON value
+   * @param names the keys to index and their slots
+   * @return the index, or {@code null} when the value is not an object this index handles
+   */
+  static FieldIndex of(RawJson raw, FieldNames names) {
+    byte[] json = raw.bytes();
+    int[] members = RawJsonMembers.members(raw);
+    return members != null ? of(json, members, names) : of(json, names);
+  }
+
+  /**
+   * Indexes an object the envelope decoder has validated, from where its members start.
+   *
+   * @param json the object, from its opening to its closing brace
+   * @param members where each member starts (its key's opening quote), in order
+   * @param names the keys to index and their slots
+   * @return the index, or {@code null} when a key has an escape or a byte outside printable ASCII
+   */
+  static FieldIndex of(byte[] json, int[] members, FieldNames names) {
+    int end = json.length;
+    FieldIndex index = new FieldIndex(names.slots());
+    int last = members.length - 1;
+    for (int m = 0; m <= last; m++) {
+      int keyStart = members[m] + 1;
+      int keyEnd = plainKey(json, keyStart, end);
+      if (keyEnd < 0) {
+        return null; // an escape or a raw byte in a key: the binder decides
+      }
+      int slot = names.find(json, keyStart, keyEnd);
+      if (slot < 0) {
+        continue;
+      }
+      int colon = Utf8Skipper.skipWs(json, keyEnd + 1, end);
+      int valueStart = Utf8Skipper.skipWs(json, colon + 1, end);
+      // the value ends before the whitespace and comma ahead of the next key, or before the
+      // whitespace ahead of the closing brace
+      int i = (m < last ? members[m + 1] : end - 1) - 1;
+      while (isWs(json[i])) {
+        i--;
+      }
+      if (m < last) {
+        i--; // the comma
+        while (isWs(json[i])) {
+          i--;
+        }
+      }
+      index.spans[slot * 2] = valueStart + 1;
+      index.spans[slot * 2 + 1] = i + 1;
+    }
+    return index;
+  }
+
+  private static boolean isWs(byte c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
   /**

@@ -132,7 +132,7 @@ public final class LazyFields {
   private FieldIndex index() {
     FieldIndex keys = index;
     if (keys == null) {
-      keys = layout.lazy() ? FieldIndex.of(raw.bytes(), layout.names) : null;
+      keys = layout.lazy() ? FieldIndex.of(raw, layout.names) : null;
       if (keys == null) {
         keys = FieldIndex.NONE;
       }

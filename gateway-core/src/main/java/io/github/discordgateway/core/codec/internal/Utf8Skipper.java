@@ -49,6 +49,14 @@ final class Utf8Skipper {
 
   /** Skips one complete value starting at {@code i} (not whitespace). */
   static int skipValue(byte[] b, int i, int end) {
+    return skipValue(b, i, end, MAX_DEPTH);
+  }
+
+  /**
+   * Skips one complete value starting at {@code i} (not whitespace) that nests at most {@code
+   * maxDepth} containers deep (the value itself counting as one); {@code maxDepth <= MAX_DEPTH}.
+   */
+  static int skipValue(byte[] b, int i, int end, int maxDepth) {
     int depth = 0;
     long arrays = 0; // bit n set: the container at depth n + 1 is an array
     while (true) {
@@ -60,7 +68,7 @@ final class Utf8Skipper {
       if (c == '"') {
         i = skipString(b, i, end);
       } else if (c == '{') {
-        if (++depth > MAX_DEPTH) {
+        if (++depth > maxDepth) {
           return FAIL;
         }
         arrays &= ~(1L << (depth - 1));
@@ -76,7 +84,7 @@ final class Utf8Skipper {
           continue; // at the first value of the object
         }
       } else if (c == '[') {
-        if (++depth > MAX_DEPTH) {
+        if (++depth > maxDepth) {
           return FAIL;
         }
         arrays |= 1L << (depth - 1);
