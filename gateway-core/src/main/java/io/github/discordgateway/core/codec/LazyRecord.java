@@ -7,12 +7,13 @@ import java.util.Objects;
 /**
  * A record read from its raw JSON one component at a time, for listeners that read a few fields of
  * a large payload. The first read indexes the object's top-level keys in one pass that skips their
- * values; each component is then decoded alone from its value, with the same property
- * deserializers, null handling and constructor normalisation as a whole decode ({@link
- * RawJson#decode(Class)}; a string without escapes is made straight from its bytes), and kept:
- * reading it again, or reading another component, does not index again. A component that is a
- * {@code @JsonUnwrapped} record (the message of {@code MESSAGE_CREATE}) is read through {@link
- * #unwrapped(Component)}, field by field as well.
+ * values (for the {@code d} of a payload, which the envelope decoder has already scanned, from
+ * where that scan found them, without a second pass); each component is then decoded alone from its
+ * value, with the same property deserializers, null handling and constructor normalisation as a
+ * whole decode ({@link RawJson#decode(Class)}; a string without escapes is made straight from its
+ * bytes), and kept: reading it again, or reading another component, does not index again. A
+ * component that is a {@code @JsonUnwrapped} record (the message of {@code MESSAGE_CREATE}) is read
+ * through {@link #unwrapped(Component)}, field by field as well.
  *
  * <pre>{@code
  * static final LazyRecord.Component<MessageCreate, Long> GUILD_ID =

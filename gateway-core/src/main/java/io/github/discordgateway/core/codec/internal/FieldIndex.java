@@ -16,6 +16,11 @@ import java.nio.ByteOrder;
  * value of 2 GiB or more. The caller then decodes the whole record, so that results and errors are
  * the binder's.
  *
+ * <p>The {@code d} of a payload read by the envelope decoder's fast path needs no such pass: that
+ * decoder has already validated every byte of it with the same grammar, and recorded where each
+ * top-level member starts ({@link RawJsonMembers}), so only the keys are read here, under the same
+ * rules.
+ *
  * <p>Immutable once made; a key given twice keeps its last value, as the binder does.
  */
 final class FieldIndex {

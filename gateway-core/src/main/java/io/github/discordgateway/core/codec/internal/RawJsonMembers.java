@@ -23,7 +23,7 @@ public final class RawJsonMembers {
     int[] members(RawJson raw);
   }
 
-  private static Access access;
+  private static volatile Access access;
 
   static {
     try {
