@@ -1,7 +1,12 @@
 package io.github.discordgateway.autoconfigure.transport;
 
-/** Thrown (reported) when a received WebSocket message exceeds the configured maximum size. */
-public class MessageTooLargeException extends RuntimeException {
+/**
+ * Thrown (reported) when a received WebSocket message exceeds the configured maximum size; the
+ * Spring transport's own type, a {@link
+ * io.github.discordgateway.core.transport.MessageTooLargeException} like every transport's.
+ */
+public class MessageTooLargeException
+    extends io.github.discordgateway.core.transport.MessageTooLargeException {
 
   /**
    * Creates the exception.
