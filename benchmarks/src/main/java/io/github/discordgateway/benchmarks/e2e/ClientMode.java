@@ -52,14 +52,16 @@ interface ClientMode {
       int shardId) {}
 
   /** The modes this build knows. */
-  List<String> NAMES = List.of("bare", "core", "core-typed", "spring", "spring-typed", "jda");
+  List<String> NAMES =
+      List.of("bare", "core", "core-jdk", "core-typed", "spring", "spring-typed", "jda");
 
   /** Returns the mode called {@code name}. */
   static ClientMode named(String name) {
     return switch (name) {
       case "bare" -> new BareClientMode();
-      case "core" -> new CoreClientMode(false);
-      case "core-typed" -> new CoreClientMode(true);
+      case "core" -> new CoreClientMode(false, false);
+      case "core-jdk" -> new CoreClientMode(false, true);
+      case "core-typed" -> new CoreClientMode(true, false);
       case "spring" -> new SpringClientMode(false);
       case "spring-typed" -> new SpringClientMode(true);
       case "jda" -> new JdaClientMode();
