@@ -6,7 +6,6 @@ import io.github.discordgateway.core.transport.GatewayConnection;
 import io.github.discordgateway.core.transport.MessageTooLargeException;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
 final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listener {
 
   private static final Logger log = LoggerFactory.getLogger(JdkGatewayConnection.class);
-  private static final int MAX_REASON_BYTES = 123;
 
   /** How long a close frame of ours may go unanswered before the socket is dropped. */
   static final Duration CLOSE_ANSWER_WAIT = Duration.ofSeconds(1);
@@ -110,7 +108,7 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
       } catch (RuntimeException ex) {
         log.warn("Connection handler failed on a text message", ex);
       }
-      readEnded();
+      PoolThread.delivered(this);
     }
     demand();
     return null;
@@ -134,7 +132,7 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
       } catch (RuntimeException ex) {
         log.warn("Connection handler failed on a binary message", ex);
       }
-      readEnded();
+      PoolThread.delivered(this);
     }
     demand();
     return null;
@@ -192,7 +190,8 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
     socket.request(1);
   }
 
-  private void readEnded() {
+  /** Tells the handler that the messages of the current read have all been handed over. */
+  void readEnded() {
     try {
       handler.onReadComplete();
     } catch (RuntimeException ex) {
@@ -215,7 +214,7 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
     CompletableFuture<WebSocket> sent;
     try {
       // the JDK sends no 1009 itself: 1008 (policy violation) says the same on the wire
-      sent = current.sendClose(wireCode(code), reason);
+      sent = current.sendClose(CloseFrames.wireCode(code), reason);
     } catch (RuntimeException ex) {
       sent = CompletableFuture.failedFuture(ex);
     }
@@ -251,7 +250,7 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
     if (!closeRequested.compareAndSet(false, true) || closedReported.get()) {
       return;
     }
-    sends.close(wireCode(code), truncate(reason), this::awaitCloseAnswer);
+    sends.close(CloseFrames.wireCode(code), CloseFrames.truncate(reason), this::awaitCloseAnswer);
   }
 
   /** Drops the socket when the server has not answered our close frame in time. */
@@ -352,39 +351,5 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
 
   private void finish() {
     ended.complete(null);
-  }
-
-  /**
-   * Returns {@code code}, or 1008 (policy violation) for a code the JDK refuses to send (1009 among
-   * them): the handler still sees the code asked for.
-   */
-  static int wireCode(int code) {
-    boolean legal =
-        code == 1000
-            || code == 1001
-            || code == 1008
-            || code == 1011
-            || (code >= 3000 && code <= 4999);
-    return legal ? code : 1008;
-  }
-
-  /** Returns {@code reason} cut to the 123 bytes a close frame can carry. */
-  static String truncate(String reason) {
-    if (reason == null) {
-      return "";
-    }
-    if (reason.getBytes(StandardCharsets.UTF_8).length <= MAX_REASON_BYTES) {
-      return reason;
-    }
-    int end = reason.length();
-    // bounded: at most reason.length() turns
-    while (end > 0
-        && reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
-      end--;
-    }
-    if (end > 0 && Character.isHighSurrogate(reason.charAt(end - 1))) {
-      end--;
-    }
-    return reason.substring(0, end);
   }
 }

@@ -8,6 +8,7 @@ import io.github.discordgateway.core.transport.GatewayTransport;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * over it ({@link io.github.discordgateway.core.transport.MessageTooLargeException}): the
  * connection is closed at once. More than 100 pings in one second close it too ({@link
  * io.github.discordgateway.core.transport.ControlFrameFloodException}); the JDK answers pings
- * itself. {@link ConnectionHandler#onReadComplete()} follows every message.
+ * itself. {@link ConnectionHandler#onReadComplete()} follows the messages of each socket read: the
+ * client hands every read to the pool as one task, and the connections that delivered messages in
+ * it are told when the task ends ({@link PoolThread}); on other threads it follows every message.
  *
  * <p>Close codes the JDK refuses to send (1009 among them) go on the wire as 1008; the handler
  * still sees the code asked for. A close frame of ours that the server does not answer within a
@@ -107,11 +110,12 @@ public final class JdkWebSocketTransport implements GatewayTransport, AutoClosea
             TimeUnit.SECONDS,
             // unbounded: the HttpClient hands its tasks over and must never be refused
             new LinkedBlockingQueue<>(),
-            runnable -> {
-              Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            runnable -> new PoolThread(runnable, prefix + counter.incrementAndGet())) {
+          @Override
+          protected void afterExecute(Runnable task, Throwable error) {
+            PoolThread.taskEnded();
+          }
+        };
     executor.allowCoreThreadTimeOut(true);
     this.client = HttpClient.newBuilder().executor(executor).build();
   }
@@ -149,10 +153,15 @@ public final class JdkWebSocketTransport implements GatewayTransport, AutoClosea
         (socket, error) -> {
           if (error != null) {
             connection.abandon();
-            result.completeExceptionally(
+            Throwable cause =
                 error instanceof CompletionException && error.getCause() != null
                     ? error.getCause()
-                    : error);
+                    : error;
+            // the JDK's own handshake timeout reports as ours does
+            result.completeExceptionally(
+                cause instanceof HttpTimeoutException
+                    ? timedOut(uri, connectTimeout, cause)
+                    : cause);
           } else if (!result.complete(connection)) {
             // the caller gave up (timeout): nobody owns this late connection
             connection.abandon();
@@ -165,9 +174,7 @@ public final class JdkWebSocketTransport implements GatewayTransport, AutoClosea
             task -> JdkGatewayConnection.runOn(executor, task))
         .execute(
             () -> {
-              if (result.completeExceptionally(
-                  new TimeoutException(
-                      "No WebSocket connection to " + redact(uri) + " within " + connectTimeout))) {
+              if (result.completeExceptionally(timedOut(uri, connectTimeout, null))) {
                 connection.abandon();
                 attempt.cancel(true);
               }
@@ -221,6 +228,16 @@ public final class JdkWebSocketTransport implements GatewayTransport, AutoClosea
     } catch (ReflectiveOperationException | RuntimeException ex) {
       log.debug("Could not shut the HTTP client down: {}", ex.toString());
     }
+  }
+
+  private static TimeoutException timedOut(URI uri, Duration connectTimeout, Throwable cause) {
+    TimeoutException timeout =
+        new TimeoutException(
+            "No WebSocket connection to " + redact(uri) + " within " + connectTimeout);
+    if (cause != null) {
+      timeout.initCause(cause);
+    }
+    return timeout;
   }
 
   /** Returns the URI without its query, for messages. */

@@ -11,7 +11,9 @@ import java.nio.ByteBuffer;
  */
 final class PartialMessages {
 
-  private static final int FIRST_CAPACITY = 16 * 1024;
+  // the JDK splits a message wherever a socket read ends, so small messages arrive in parts too:
+  // their first buffer is sized for them, not for a large GUILD_CREATE
+  private static final int FIRST_CAPACITY = 4 * 1024;
 
   private final int maxMessageSize;
   private StringBuilder text;

@@ -39,14 +39,4 @@ class PartialMessagesTest {
 
     assertThat(parts.text("0123456789", true)).hasSize(10);
   }
-
-  @Test
-  void closeCodesTheJdkRefusesBecome1008AndReasonsAreCutTo123Bytes() {
-    assertThat(JdkGatewayConnection.wireCode(4900)).isEqualTo(4900);
-    assertThat(JdkGatewayConnection.wireCode(1000)).isEqualTo(1000);
-    assertThat(JdkGatewayConnection.wireCode(1009)).isEqualTo(1008);
-    assertThat(JdkGatewayConnection.wireCode(1006)).isEqualTo(1008);
-    assertThat(JdkGatewayConnection.truncate(null)).isEmpty();
-    assertThat(JdkGatewayConnection.truncate("é".repeat(100))).isEqualTo("é".repeat(61));
-  }
 }
