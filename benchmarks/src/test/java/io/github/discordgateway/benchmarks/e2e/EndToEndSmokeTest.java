@@ -31,7 +31,7 @@ class EndToEndSmokeTest {
             2_000,
             1,
             new PrintStream(log, true, StandardCharsets.UTF_8));
-    assertThat(results).hasSize(12);
+    assertThat(results).hasSize(ClientMode.NAMES.size() * 2);
     for (ThroughputBenchmark.Result r : results) {
       assertThat(r.eventsPerSecond()).as(r.mode()).isPositive();
       assertThat(r.cpuNanosPerEvent()).as(r.mode()).isPositive();
@@ -42,6 +42,7 @@ class EndToEndSmokeTest {
     ThroughputBenchmark.print(results, new PrintStream(table, true, StandardCharsets.UTF_8));
     assertThat(table.toString(StandardCharsets.UTF_8))
         .contains("| core | zlib-stream |")
+        .contains("| core-jdk | zlib-stream |")
         .contains("| spring | zlib-stream |")
         .contains("| spring-typed | none |")
         .contains("| jda | zlib-stream |")
@@ -79,6 +80,20 @@ class EndToEndSmokeTest {
       assertThat(s.threads()).isPositive();
     }
     assertThat(samples.get(1).shards()).isEqualTo(6);
+  }
+
+  @Test
+  @DisplayName("memory over wss://: the JDK transport's threads do not follow the TLS connections")
+  void jdkTransportOverTlsKeepsAFixedNumberOfThreads() throws Exception {
+    List<MemoryBenchmark.Sample> samples =
+        MemoryBenchmark.run(
+            List.of(2, 12), 12, 1, 200, "zlib-stream", "-Xmx256m", false, "jdk", true);
+    assertThat(samples).hasSize(2);
+    // Tomcat's client would add up to two WebSocketClient-SecureIO threads per connection
+    assertThat(samples.get(1).threads()).isLessThanOrEqualTo(samples.get(0).threads() + 2);
+    assertThat(samples.get(1).threadGroups())
+        .contains("HttpClient-#-SelectorManager=1")
+        .doesNotContain("SecureIO");
   }
 
   @Test

@@ -30,6 +30,9 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
 
   private static final Logger log = LoggerFactory.getLogger(JdkGatewayConnection.class);
 
+  /** The most messages delivered before the handler is told a read ended. */
+  static final int MESSAGES_PER_READ = 32;
+
   /** How long a close frame of ours may go unanswered before the socket is dropped. */
   static final Duration CLOSE_ANSWER_WAIT = Duration.ofSeconds(1);
 
@@ -47,6 +50,8 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
   private volatile boolean abandoned;
   // set on a message over the limit or a ping flood: nothing more is read or delivered
   private volatile boolean failed;
+  // messages delivered since the last read end (volatile: a resume may deliver on another thread)
+  private volatile int sinceReadEnd;
   // guarded by this
   private boolean paused;
   private boolean owed;
@@ -108,7 +113,7 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
       } catch (RuntimeException ex) {
         log.warn("Connection handler failed on a text message", ex);
       }
-      PoolThread.delivered(this);
+      delivered();
     }
     demand();
     return null;
@@ -132,7 +137,7 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
       } catch (RuntimeException ex) {
         log.warn("Connection handler failed on a binary message", ex);
       }
-      PoolThread.delivered(this);
+      delivered();
     }
     demand();
     return null;
@@ -190,8 +195,27 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
     socket.request(1);
   }
 
+  /**
+   * Called after a message went to the handler: the read ends when the pool task ends, or after
+   * {@link #MESSAGES_PER_READ} messages, since the JDK keeps reading within one task for as long as
+   * data arrives and a handler must hear of read ends while a fast server keeps sending.
+   */
+  private void delivered() {
+    if (++sinceReadEnd >= MESSAGES_PER_READ || !PoolThread.delivered(this)) {
+      readEnded();
+    }
+  }
+
+  /** Called when the pool task that delivered messages ended. */
+  void taskEnded() {
+    if (sinceReadEnd > 0) {
+      readEnded();
+    }
+  }
+
   /** Tells the handler that the messages of the current read have all been handed over. */
-  void readEnded() {
+  private void readEnded() {
+    sinceReadEnd = 0;
     try {
       handler.onReadComplete();
     } catch (RuntimeException ex) {

@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * connection is closed at once. More than 100 pings in one second close it too ({@link
  * io.github.discordgateway.core.transport.ControlFrameFloodException}); the JDK answers pings
  * itself. {@link ConnectionHandler#onReadComplete()} follows the messages of each socket read: the
- * client hands every read to the pool as one task, and the connections that delivered messages in
- * it are told when the task ends ({@link PoolThread}); on other threads it follows every message.
+ * client hands a read to the pool as one task, and the connections that delivered messages in it
+ * are told when the task ends ({@link PoolThread}), or after 32 messages, as the JDK goes on
+ * reading in the same task while data keeps arriving; on other threads it follows every message.
  *
  * <p>Close codes the JDK refuses to send (1009 among them) go on the wire as 1008; the handler
  * still sees the code asked for. A close frame of ours that the server does not answer within a

@@ -7,7 +7,7 @@ import java.util.List;
  * A thread of a {@link JdkWebSocketTransport}'s pool. The HTTP client hands each socket read to the
  * pool as one task, and the WebSocket delivers every message that read brought within that task, so
  * the connections that delivered messages during a task are told when it ends ({@link
- * JdkGatewayConnection#readEnded()}): a handler can then hand the messages of one read on as one
+ * JdkGatewayConnection#taskEnded()}): a handler can then hand the messages of one read on as one
  * batch. On any other thread (one that resumes reading and receives what was buffered) the read
  * ends after each message.
  */
@@ -20,13 +20,18 @@ final class PoolThread extends Thread {
     setDaemon(true);
   }
 
-  /** Called after {@code connection} delivered a message to its handler. */
-  static void delivered(JdkGatewayConnection connection) {
+  /**
+   * Called after {@code connection} delivered a message to its handler.
+   *
+   * @return whether the current thread is a pool thread, which ends the read when its task ends;
+   *     {@code false} when the caller must end it at once
+   */
+  static boolean delivered(JdkGatewayConnection connection) {
     if (Thread.currentThread() instanceof PoolThread pool) {
       pool.remember(connection);
-    } else {
-      connection.readEnded();
+      return true;
     }
+    return false;
   }
 
   /** Called by the pool when the current task ended: ends the read of every connection in it. */
@@ -54,7 +59,7 @@ final class PoolThread extends Thread {
       List<JdkGatewayConnection> ended = new ArrayList<>(delivered);
       delivered.clear();
       for (JdkGatewayConnection connection : ended) {
-        connection.readEnded();
+        connection.taskEnded();
       }
     }
   }
