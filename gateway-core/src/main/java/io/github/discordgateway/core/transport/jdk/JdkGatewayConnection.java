@@ -342,8 +342,10 @@ final class JdkGatewayConnection implements GatewayConnection, WebSocket.Listene
       owed = false;
     }
     if (!failed) {
-      // the JDK may hand over what it had buffered right here, on this thread
-      socket.request(1);
+      // not on this thread: the JDK would deliver right inside request(), and go on reading from
+      // the socket there for as long as data comes, on a thread (the shard's) that cannot pause it
+      WebSocket current = socket;
+      runOn(executor, () -> current.request(1));
     }
   }
 
