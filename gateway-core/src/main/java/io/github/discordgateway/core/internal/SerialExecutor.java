@@ -1,6 +1,7 @@
 package io.github.discordgateway.core.internal;
 
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,7 +26,7 @@ public final class SerialExecutor implements Executor {
 
   private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
 
-  private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final Queue<Runnable> tasks;
   private final AtomicBoolean running = new AtomicBoolean();
 
   /** Tasks one borrowed thread runs before it hands the rest to the overflow executor. */
@@ -36,8 +37,14 @@ public final class SerialExecutor implements Executor {
   private final Runnable drainTask = this::drain;
 
   private SerialExecutor(Executor backing, Executor overflow) {
+    this(backing, overflow, new ConcurrentLinkedQueue<>());
+  }
+
+  /** For tests that need to stop a thread inside the queue's operations. */
+  SerialExecutor(Executor backing, Executor overflow, Queue<Runnable> tasks) {
     this.backing = backing;
     this.overflow = overflow;
+    this.tasks = tasks;
   }
 
   /**
@@ -84,12 +91,16 @@ public final class SerialExecutor implements Executor {
    * Claims the executor for the calling thread when it is idle, so that a hot path can run its work
    * directly without allocating a task; the caller must call {@link #exit()} afterwards (in a
    * {@code finally}). Always {@code false} for an executor {@link #on(Executor) on} a backing
-   * executor.
+   * executor, and while anything is queued: a task the caller queued earlier may be waiting in the
+   * instant after another thread released the executor, and work run directly would overtake it.
    *
    * @return whether the caller holds the executor now
    */
   public boolean tryEnter() {
-    return backing == null && !running.get() && running.compareAndSet(false, true);
+    return backing == null
+        && tasks.isEmpty()
+        && !running.get()
+        && running.compareAndSet(false, true);
   }
 
   /** Releases the executor after {@link #tryEnter()}, first running what was queued meanwhile. */
