@@ -51,9 +51,11 @@ interface ClientMode {
       int maxConcurrency,
       int shardId) {}
 
-  /** The modes this build knows. */
-  List<String> NAMES =
-      List.of("bare", "core", "core-jdk", "core-typed", "spring", "spring-typed", "jda");
+  /** The modes this build knows and runs by default. */
+  List<String> NAMES = List.of("bare", "core", "core-typed", "spring", "spring-typed", "jda");
+
+  /** The modes run only when asked for: {@code core-jdk} ({@code core} over the JDK transport). */
+  List<String> EXTRA_NAMES = List.of("core-jdk");
 
   /** Returns the mode called {@code name}. */
   static ClientMode named(String name) {
@@ -66,7 +68,8 @@ interface ClientMode {
       case "spring-typed" -> new SpringClientMode(true);
       case "jda" -> new JdaClientMode();
       default ->
-          throw new IllegalArgumentException("Unknown client mode " + name + "; known: " + NAMES);
+          throw new IllegalArgumentException(
+              "Unknown client mode " + name + "; known: " + NAMES + " and " + EXTRA_NAMES);
     };
   }
 }

@@ -30,8 +30,8 @@ import java.util.Locale;
  * </pre>
  *
  * Options: {@code --n=500000} (or {@code -Dn=}), {@code --warmup=200000}, {@code --runs=3}, {@code
- * --modes=bare,core,core-jdk,core-typed,spring,spring-typed,jda} (the default: all of them), {@code
- * --compression=zlib-stream,none}.
+ * --modes=bare,core,core-typed,spring,spring-typed,jda} (the default: all of them; {@code core-jdk}
+ * runs only when named), {@code --compression=zlib-stream,none}.
  */
 public final class ThroughputBenchmark {
 

@@ -25,13 +25,15 @@ class EndToEndSmokeTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ThroughputBenchmark.Result> results =
         ThroughputBenchmark.run(
-            ClientMode.NAMES,
+            java.util.stream.Stream.concat(
+                    ClientMode.NAMES.stream(), ClientMode.EXTRA_NAMES.stream())
+                .toList(),
             List.of(Compression.ZLIB_STREAM, Compression.NONE),
             3_000,
             2_000,
             1,
             new PrintStream(log, true, StandardCharsets.UTF_8));
-    assertThat(results).hasSize(ClientMode.NAMES.size() * 2);
+    assertThat(results).hasSize((ClientMode.NAMES.size() + ClientMode.EXTRA_NAMES.size()) * 2);
     for (ThroughputBenchmark.Result r : results) {
       assertThat(r.eventsPerSecond()).as(r.mode()).isPositive();
       assertThat(r.cpuNanosPerEvent()).as(r.mode()).isPositive();
