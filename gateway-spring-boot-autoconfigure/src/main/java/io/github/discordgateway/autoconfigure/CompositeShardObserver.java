@@ -27,4 +27,11 @@ final class CompositeShardObserver implements ShardObserver {
       o.on(signal);
     }
   }
+
+  @Override
+  public void dispatchDelivered(int shardId, String type, long listenerNanos, boolean failed) {
+    for (ShardObserver o : observers) {
+      o.dispatchDelivered(shardId, type, listenerNanos, failed);
+    }
+  }
 }

@@ -18,8 +18,9 @@ import org.springframework.context.support.GenericApplicationContext;
  * The library as a Spring Boot application uses it: a Boot context without a web server, the
  * starter's auto-configuration, and an {@code @EventListener} on {@link MessageCreateEvent}. {@code
  * spring} counts each event and reads only its sequence (no payload decode, like {@code core});
- * {@code spring-typed} also reads {@code event.message().content()}, which decodes the typed
- * payload (like {@code core-typed}).
+ * {@code spring-typed} also reads {@code event.message().content()}, which decodes that one field
+ * of the payload on demand (the message is a lazy view; {@code core-typed} decodes the whole typed
+ * payload).
  *
  * <p>The context builds its own transport from the auto-configuration (the same {@code
  * SpringWebSocketTransport} over Tomcat's WebSocket client as the other modes, but its own

@@ -1,6 +1,7 @@
 package io.github.discordgateway.benchmarks.jmh;
 
 import io.github.discordgateway.benchmarks.Payloads;
+import io.github.discordgateway.core.codec.LazyRecord;
 import io.github.discordgateway.core.codec.RawJson;
 import io.github.discordgateway.core.codec.internal.EnvelopeDecoder;
 import io.github.discordgateway.core.model.Message;
@@ -22,7 +23,12 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Options (system properties): {@code -Dn=100000} decodes per round, {@code -Dwarmup=100000}
- * decodes before the rounds, {@code -Drounds=5}, {@code -Dtargets=messageCreate,message,tree}.
+ * decodes before the rounds, {@code -Drounds=5}, {@code
+ * -Dtargets=messageCreate,message,tree,lazyContent,lazyThreeFields} ({@code lazyContent}: a {@link
+ * LazyRecord} of the {@code MessageCreate} and its message's content; {@code lazyThreeFields}: the
+ * content, the author and the guild id; {@code envelope}, not in the default list, is the envelope
+ * decode of the whole payload that the socket reader runs: the validating scan of {@code d} and its
+ * copy).
  */
 public final class DecodeCpu {
 
@@ -40,7 +46,9 @@ public final class DecodeCpu {
     int n = Integer.getInteger("n", 100_000);
     int warmup = Integer.getInteger("warmup", 100_000);
     int rounds = Integer.getInteger("rounds", 5);
-    String[] targets = System.getProperty("targets", "messageCreate,message,tree").split(",");
+    String[] targets =
+        System.getProperty("targets", "messageCreate,message,tree,lazyContent,lazyThreeFields")
+            .split(",");
     byte[] envelope = Payloads.envelope(Payloads.messageCreate(7), 4242);
     byte[] data = EnvelopeDecoder.decode(envelope, 0, envelope.length).data().bytes();
     System.out.printf(
@@ -51,7 +59,7 @@ public final class DecodeCpu {
         n,
         rounds);
     for (String target : targets) {
-      Function<byte[], Object> decode = decoder(target.trim());
+      Function<byte[], Object> decode = decoder(target.trim(), envelope);
       Result result = measure(decode, data, warmup, n, rounds);
       System.out.printf(
           Locale.ROOT,
@@ -63,11 +71,25 @@ public final class DecodeCpu {
     }
   }
 
-  private static Function<byte[], Object> decoder(String target) {
+  private static Function<byte[], Object> decoder(String target, byte[] envelope) {
     return switch (target) {
+      case "envelope" -> bytes -> EnvelopeDecoder.decode(envelope, 0, envelope.length);
       case "messageCreate" -> bytes -> RawJson.of(bytes).decode(MessageCreate.class);
       case "message" -> bytes -> RawJson.of(bytes).decode(Message.class);
       case "tree" -> bytes -> RawJson.of(bytes).tree();
+      case "lazyContent" ->
+          bytes ->
+              LazyRecord.of(RawJson.of(bytes), MessageCreate.class)
+                  .unwrapped(TypedDecodeBenchmark.MESSAGE)
+                  .get(TypedDecodeBenchmark.CONTENT);
+      case "lazyThreeFields" ->
+          bytes -> {
+            LazyRecord<MessageCreate> event = LazyRecord.of(RawJson.of(bytes), MessageCreate.class);
+            LazyRecord<Message> message = event.unwrapped(TypedDecodeBenchmark.MESSAGE);
+            message.get(TypedDecodeBenchmark.CONTENT);
+            message.get(TypedDecodeBenchmark.AUTHOR);
+            return event.get(TypedDecodeBenchmark.GUILD_ID);
+          };
       default -> throw new IllegalArgumentException("Unknown target " + target);
     };
   }

@@ -9,7 +9,6 @@ import io.github.discordgateway.core.event.ShardDispatch;
 import io.github.discordgateway.core.event.ShardEvent;
 import io.github.discordgateway.core.protocol.EventType;
 import io.github.discordgateway.core.protocol.ReadySession;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -129,9 +128,7 @@ final class ShardDelivery {
         failed = true;
         throw ex;
       } finally {
-        observer.on(
-            new ShardSignal.DispatchDelivered(
-                id, dispatch.type(), Duration.ofNanos(System.nanoTime() - start), failed));
+        observer.dispatchDelivered(id, dispatch.type(), System.nanoTime() - start, failed);
       }
     } else {
       listener.onEvent(event);

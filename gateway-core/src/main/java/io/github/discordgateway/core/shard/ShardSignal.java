@@ -36,7 +36,8 @@ public sealed interface ShardSignal {
   record DispatchReceived(int shardId, String type, int payloadBytes) implements ShardSignal {}
 
   /**
-   * Listeners finished with a dispatch.
+   * Listeners finished with a dispatch. Delivered by {@link ShardObserver#dispatchDelivered}'s
+   * default: an observer that overrides it does not receive this signal.
    *
    * @param shardId the shard
    * @param type the event name

@@ -6,9 +6,10 @@ import io.github.discordgateway.core.model.event.Resumed;
 import io.github.discordgateway.core.protocol.EventType;
 
 /**
- * Published for each {@code RESUMED} dispatch. Its payload, {@link Resumed}, is decoded from the
- * raw JSON when a listener first reads it. Discord sends: end of replay after a Resume; no
- * documented fields ([impl] object with undocumented keys such as {@code _trace}; ignore).
+ * Published for each {@code RESUMED} dispatch. Its payload, {@link Resumed}, is read field by field
+ * from the raw JSON: each accessor decodes only its own field, on first use. Discord sends: end of
+ * replay after a Resume; no documented fields ([impl] object with undocumented keys such as {@code
+ * _trace}; ignore).
  */
 public final class ResumedEvent extends TypedDispatchEvent<Resumed> {
 

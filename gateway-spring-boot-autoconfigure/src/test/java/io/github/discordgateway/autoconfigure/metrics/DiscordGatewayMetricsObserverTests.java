@@ -52,6 +52,26 @@ class DiscordGatewayMetricsObserverTests {
   }
 
   @Test
+  void listenerTimeFromTheDeliveryThreadsPrimitiveCallIsRecordedLikeTheSignal() {
+    observer.dispatchDelivered(0, "MESSAGE_CREATE", 5_000_000L, false);
+    observer.on(new ShardSignal.DispatchDelivered(0, "MESSAGE_CREATE", Duration.ofMillis(7), true));
+    observer.dispatchDelivered(0, "SOMETHING_NEW", 1_000_000L, true);
+
+    var timer = registry.get(GatewayMeterNames.LISTENER_TIME).tag("type", "MESSAGE_CREATE").timer();
+    assertThat(timer.count()).isEqualTo(2);
+    assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(12);
+    assertThat(
+            registry
+                .get(GatewayMeterNames.LISTENER_FAILURES)
+                .tag("type", "MESSAGE_CREATE")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    var other = registry.get(GatewayMeterNames.LISTENER_TIME).tag("type", "OTHER").timer();
+    assertThat(other.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(1);
+  }
+
+  @Test
   void bytesOnTheWireAndAfterDecompressionAreCountedApart() {
     observer.on(new ShardSignal.MessageReceived(1, 100, true));
     observer.on(new ShardSignal.PayloadDecompressed(1, 900));

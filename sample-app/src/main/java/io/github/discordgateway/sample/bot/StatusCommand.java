@@ -1,7 +1,7 @@
 package io.github.discordgateway.sample.bot;
 
 import io.github.discordgateway.autoconfigure.event.InteractionCreateEvent;
-import io.github.discordgateway.core.model.Interaction;
+import io.github.discordgateway.autoconfigure.event.view.InteractionView;
 import io.github.discordgateway.core.model.User;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardStatus;
@@ -34,7 +34,7 @@ public class StatusCommand {
 
   @EventListener
   void onInteraction(InteractionCreateEvent event) {
-    Interaction interaction = event.interaction();
+    InteractionView interaction = event.interaction();
     if (interaction.type() != APPLICATION_COMMAND
         || interaction.data() == null
         || !"status".equals(interaction.data().name())) {

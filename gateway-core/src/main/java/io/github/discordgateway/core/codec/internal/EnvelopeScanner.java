@@ -2,9 +2,6 @@ package io.github.discordgateway.core.codec.internal;
 
 import io.github.discordgateway.core.codec.Envelope;
 import io.github.discordgateway.core.protocol.EventType;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * The fast path of {@link EnvelopeDecoder}: one pass over the payload that validates the JSON
@@ -259,13 +256,8 @@ abstract class EnvelopeScanner extends JsonSkipper {
     return true;
   }
 
-  /** Scans UTF-8 bytes. */
+  /** Scans UTF-8 bytes, with {@link Utf8Skipper}'s grammar for values and strings. */
   static final class Bytes extends EnvelopeScanner {
-    private static final VarHandle LONGS =
-        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     private final byte[] buf;
 
     Bytes(byte[] buf, int off, int len) {
@@ -278,61 +270,19 @@ abstract class EnvelopeScanner extends JsonSkipper {
       return buf[i] & 0xFF;
     }
 
-    /** Eight bytes at a time while none is a quote, a backslash, a control or non-ASCII byte. */
     @Override
-    int skipPlain(int i) {
-      int limit = end - 8;
-      while (i <= limit) {
-        long word = (long) LONGS.get(buf, i);
-        long quote = word ^ 0x2222222222222222L;
-        long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
-        long special =
-            ((quote - ONES) & ~quote)
-                | ((backslash - ONES) & ~backslash)
-                | ((word - 0x2020202020202020L) & ~word)
-                | word;
-        if ((special & HIGHS) != 0) {
-          break;
-        }
-        i += 8;
-      }
-      return super.skipPlain(i);
+    int skipValue(int i) {
+      return Utf8Skipper.skipValue(buf, i, end);
     }
 
-    /**
-     * Accepts well-formed UTF-8 only: no overlong forms, surrogates or code points past U+10FFFF.
-     */
+    @Override
+    int skipString(int i) {
+      return Utf8Skipper.skipString(buf, i, end);
+    }
+
     @Override
     int skipNonAscii(int i) {
-      int c = buf[i] & 0xFF;
-      if (c >= 0xC2 && c <= 0xDF) {
-        return continuation(i + 1) ? i + 2 : FAIL;
-      }
-      if (c >= 0xE0 && c <= 0xEF) {
-        if (i + 2 >= end || !continuation(i + 1) || !continuation(i + 2)) {
-          return FAIL;
-        }
-        int c1 = buf[i + 1] & 0xFF;
-        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) {
-          return FAIL;
-        }
-        return i + 3;
-      }
-      if (c >= 0xF0 && c <= 0xF4) {
-        if (i + 3 >= end || !continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) {
-          return FAIL;
-        }
-        int c1 = buf[i + 1] & 0xFF;
-        if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) {
-          return FAIL;
-        }
-        return i + 4;
-      }
-      return FAIL;
-    }
-
-    private boolean continuation(int i) {
-      return i < end && (buf[i] & 0xC0) == 0x80;
+      return Utf8Skipper.skipNonAscii(buf, i, end);
     }
   }
 

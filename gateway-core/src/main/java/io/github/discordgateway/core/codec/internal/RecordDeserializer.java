@@ -1,24 +1,12 @@
 package io.github.discordgateway.core.codec.internal;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.deser.NullValueProvider;
-import tools.jackson.databind.deser.SettableBeanProperty;
-import tools.jackson.databind.deser.bean.BeanDeserializer;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 
 /**
@@ -37,12 +25,10 @@ import tools.jackson.databind.deser.std.DelegatingDeserializer;
  */
 public final class RecordDeserializer extends DelegatingDeserializer {
 
-  private static final Object MISSING = new Object();
-  private static final Plan INELIGIBLE = new Plan(null, null, null, null, -1, null, null);
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final Class<?> type;
-  private volatile Plan plan;
+  private volatile RecordPlan plan;
 
   public RecordDeserializer(ValueDeserializer<?> delegatee, Class<?> type) {
     super(delegatee);
@@ -56,8 +42,8 @@ public final class RecordDeserializer extends DelegatingDeserializer {
 
   @Override
   public Object deserialize(JsonParser p, DeserializationContext ctxt) {
-    Plan current = plan(ctxt);
-    if (current == INELIGIBLE
+    RecordPlan current = plan(ctxt);
+    if (current == RecordPlan.INELIGIBLE
         || !p.isExpectedStartObjectToken()
         || ctxt.isEnabled(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         || ctxt.isEnabled(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)) {
@@ -65,7 +51,7 @@ public final class RecordDeserializer extends DelegatingDeserializer {
     }
     Scratch scratch = SCRATCH.get();
     Object[] args = scratch.acquire(current.template);
-    Plan inner = current.unwrapped;
+    RecordPlan inner = current.unwrapped;
     Object[] innerArgs = inner == null ? null : scratch.acquire(inner.template);
     Names names = current.names;
     for (String name = p.nextName(); name != null; name = p.nextName()) {
@@ -89,168 +75,14 @@ public final class RecordDeserializer extends DelegatingDeserializer {
     return value;
   }
 
-  private Plan plan(DeserializationContext ctxt) {
-    Plan current = plan;
+  /** Returns the plan of the record, made on first use. */
+  RecordPlan plan(DeserializationContext ctxt) {
+    RecordPlan current = plan;
     if (current == null) {
-      current = Plan.of(type, _delegatee, ctxt);
+      current = RecordPlan.of(type, _delegatee, ctxt);
       plan = current;
     }
     return current;
-  }
-
-  /** What one record needs at run time: its properties by name and its constructor. */
-  private static final class Plan {
-    private final Class<?> type;
-    private final BeanDeserializer bean;
-    private final SettableBeanProperty[] properties;
-    private final Map<String, Integer> indexes;
-    private final int unwrappedIndex;
-    private final Plan unwrapped;
-    private final MethodHandle constructor;
-    private final Object[] template;
-    private final Names names;
-
-    private Plan(
-        Class<?> type,
-        BeanDeserializer bean,
-        SettableBeanProperty[] properties,
-        Map<String, Integer> indexes,
-        int unwrappedIndex,
-        Plan unwrapped,
-        MethodHandle constructor) {
-      this.type = type;
-      this.bean = bean;
-      this.properties = properties;
-      this.indexes = indexes;
-      this.unwrappedIndex = unwrappedIndex;
-      this.unwrapped = unwrapped;
-      this.constructor = constructor;
-      this.names = indexes == null ? null : new Names(indexes, unwrapped);
-      this.template = properties == null ? null : new Object[properties.length];
-      if (template != null) {
-        Arrays.fill(template, MISSING);
-      }
-    }
-
-    static Plan of(Class<?> type, ValueDeserializer<?> delegatee, DeserializationContext ctxt) {
-      if (!(delegatee instanceof BeanDeserializer bean)
-          || bean.getClass() != BeanDeserializer.class
-          || !type.isRecord()
-          || bean.hasAnySetter()
-          || bean.getObjectIdReader(ctxt) != null
-          || !bean.getValueInstantiator().canCreateFromObjectWith()) {
-        return INELIGIBLE;
-      }
-      RecordComponent[] components = type.getRecordComponents();
-      SettableBeanProperty[] properties = new SettableBeanProperty[components.length];
-      Iterator<SettableBeanProperty> creator = bean.creatorProperties();
-      while (creator.hasNext()) {
-        SettableBeanProperty property = creator.next();
-        int index = property.getCreatorIndex();
-        if (index < 0
-            || index >= properties.length
-            || properties[index] != null
-            || property.getInjectionDefinition() != null
-            || property.isRequired()) {
-          return INELIGIBLE;
-        }
-        properties[index] = property;
-      }
-      for (Iterator<SettableBeanProperty> all = bean.properties(); all.hasNext(); ) {
-        if (!all.next().isCreatorProperty()) {
-          return INELIGIBLE;
-        }
-      }
-      Map<String, Integer> indexes = new HashMap<>();
-      int unwrappedIndex = -1;
-      Plan unwrapped = null;
-      for (int i = 0; i < components.length; i++) {
-        // The annotation does not target record components: it lands on the accessor.
-        if (components[i].getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
-          if (unwrapped != null) {
-            return INELIGIBLE;
-          }
-          ValueDeserializer<Object> nested =
-              ctxt.findRootValueDeserializer(ctxt.constructType(components[i].getGenericType()));
-          if (!(nested instanceof RecordDeserializer record)) {
-            return INELIGIBLE;
-          }
-          unwrapped = record.plan(ctxt);
-          if (unwrapped == INELIGIBLE || unwrapped.unwrapped != null) {
-            return INELIGIBLE;
-          }
-          unwrappedIndex = i;
-        } else if (properties[i] == null) {
-          return INELIGIBLE;
-        } else {
-          indexes.put(properties[i].getName(), i);
-        }
-      }
-      if (unwrapped != null) {
-        for (String name : indexes.keySet()) {
-          if (unwrapped.indexes.containsKey(name)) {
-            return INELIGIBLE;
-          }
-        }
-      }
-      MethodHandle constructor;
-      try {
-        List<Class<?>> parameters = new ArrayList<>();
-        for (RecordComponent component : components) {
-          parameters.add(component.getType());
-        }
-        constructor =
-            MethodHandles.publicLookup()
-                .findConstructor(type, MethodType.methodType(void.class, parameters))
-                .asSpreader(Object[].class, components.length)
-                .asType(MethodType.methodType(Object.class, Object[].class));
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return INELIGIBLE;
-      }
-      return new Plan(
-          type, bean, properties, Map.copyOf(indexes), unwrappedIndex, unwrapped, constructor);
-    }
-
-    Object read(int index, String name, JsonParser p, DeserializationContext ctxt) {
-      try {
-        return properties[index].deserialize(p, ctxt);
-      } catch (Exception e) {
-        throw wrap(e, name, ctxt);
-      }
-    }
-
-    Object build(Object[] args, DeserializationContext ctxt) {
-      for (int i = 0; i < args.length; i++) {
-        if (args[i] == MISSING) {
-          args[i] = i == unwrappedIndex ? null : absent(properties[i], ctxt);
-        }
-      }
-      try {
-        return (Object) constructor.invokeExact(args);
-      } catch (Throwable e) {
-        // Let Jackson build it again: it throws the error it always threw for this constructor.
-        return bean.getValueInstantiator().createFromObjectWith(ctxt, args);
-      }
-    }
-
-    private Object absent(SettableBeanProperty property, DeserializationContext ctxt) {
-      try {
-        NullValueProvider provider = property.getNullValueProvider();
-        Object value = provider == null ? null : provider.getAbsentValue(ctxt);
-        return value != null ? value : property.getValueDeserializer().getAbsentValue(ctxt);
-      } catch (Exception e) {
-        throw wrap(e, property.getName(), ctxt);
-      }
-    }
-
-    private RuntimeException wrap(Exception e, String name, DeserializationContext ctxt) {
-      if (!(e instanceof JacksonException)
-          && e instanceof RuntimeException runtime
-          && !ctxt.isEnabled(DeserializationFeature.WRAP_EXCEPTIONS)) {
-        return runtime;
-      }
-      return JacksonException.wrapWithPath(e, type, name);
-    }
   }
 
   /**
@@ -260,7 +92,7 @@ public final class RecordDeserializer extends DelegatingDeserializer {
    * next look-ups of that name match by reference. Slots only ever hold equal strings, so
    * concurrent updates are harmless.
    */
-  private static final class Names {
+  static final class Names {
     /** Added to the index of a property of the unwrapped record. */
     static final int INNER = 1 << 16;
 
@@ -268,7 +100,7 @@ public final class RecordDeserializer extends DelegatingDeserializer {
     private final int[] slots;
     private final int mask;
 
-    Names(Map<String, Integer> own, Plan unwrapped) {
+    Names(Map<String, Integer> own, RecordPlan unwrapped) {
       int count = own.size() + (unwrapped == null ? 0 : unwrapped.indexes.size());
       int size = Integer.highestOneBit(Math.max(4, count * 4) - 1) << 1;
       keys = new String[size];

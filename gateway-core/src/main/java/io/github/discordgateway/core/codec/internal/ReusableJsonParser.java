@@ -69,6 +69,21 @@ public final class ReusableJsonParser extends UTF8StreamJsonParser {
    * @return the parser, or {@code null}
    */
   public static ReusableJsonParser acquire(TokenStreamFactory factory, byte[] utf8) {
+    return acquire(factory, utf8, 0, utf8.length);
+  }
+
+  /**
+   * Returns this thread's parser positioned before the first token of {@code utf8[offset, end)}, or
+   * {@code null} as {@link #acquire(TokenStreamFactory, byte[])} does.
+   *
+   * @param factory the factory whose features and limits the parser follows
+   * @param utf8 the bytes; kept, not copied, until the next acquire
+   * @param offset the index of the first byte of the JSON value
+   * @param end the index after its last byte
+   * @return the parser, or {@code null}
+   */
+  public static ReusableJsonParser acquire(
+      TokenStreamFactory factory, byte[] utf8, int offset, int end) {
     if (virtual()) {
       return null;
     }
@@ -90,7 +105,7 @@ public final class ReusableJsonParser extends UTF8StreamJsonParser {
       parser = new ReusableJsonParser(factory, io);
       slot[0] = parser;
     }
-    parser.reset(utf8);
+    parser.reset(utf8, offset, end);
     parser.inUse = true;
     return parser;
   }
@@ -104,10 +119,10 @@ public final class ReusableJsonParser extends UTF8StreamJsonParser {
     inUse = false;
   }
 
-  private void reset(byte[] utf8) {
+  private void reset(byte[] utf8, int offset, int end) {
     _inputBuffer = utf8;
-    _inputPtr = 0;
-    _inputEnd = utf8.length;
+    _inputPtr = offset;
+    _inputEnd = end;
     _currInputProcessed = 0;
     _currInputRow = 1;
     _currInputRowStart = 0;
