@@ -24,9 +24,10 @@ import org.springframework.web.socket.client.WebSocketClient;
 
 /**
  * Auto-configuration of the Discord gateway: the {@link ShardManager} with one bean per shard of
- * this process (for a fixed shard total), its transport over spring-websocket, the {@link
- * SessionStore} and {@link IdentifyLimiter}, the bridge that publishes shard events as Spring
- * {@code ApplicationEvent}s, the {@link DiscordGateway} command bean and the {@link
+ * this process (for a fixed shard total), its transport over spring-websocket (or, with {@code
+ * discord.gateway.transport.type=jdk}, over the JDK's WebSocket client), the {@link SessionStore}
+ * and {@link IdentifyLimiter}, the bridge that publishes shard events as Spring {@code
+ * ApplicationEvent}s, the {@link DiscordGateway} command bean and the {@link
  * DiscordGatewayLifecycle} that connects when the context starts. Every bean backs off when the
  * application defines one of its type, except the WebSocket client, which backs off only for a bean
  * named {@value #WEB_SOCKET_CLIENT_BEAN_NAME}.
@@ -41,6 +42,7 @@ import org.springframework.web.socket.client.WebSocketClient;
   DiscordGatewayConfigurations.GatewayCoreConfiguration.class,
   DiscordGatewayConfigurations.WebSocketClientConfiguration.class,
   DiscordGatewayConfigurations.TransportConfiguration.class,
+  DiscordGatewayConfigurations.JdkTransportConfiguration.class,
   DiscordGatewayConfigurations.ShardManagerConfiguration.class,
   DiscordGatewayConfigurations.GatewayRuntimeConfiguration.class,
   DiscordGatewayConfigurations.ActuatorSanitizingConfiguration.class

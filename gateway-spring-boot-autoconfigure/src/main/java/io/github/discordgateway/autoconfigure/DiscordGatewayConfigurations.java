@@ -21,6 +21,7 @@ import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardManagerBuilder;
 import io.github.discordgateway.core.shard.ShardObserver;
 import io.github.discordgateway.core.transport.GatewayTransport;
+import io.github.discordgateway.core.transport.jdk.JdkWebSocketTransport;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 final class DiscordGatewayConfigurations {
 
   private static final Logger log = LoggerFactory.getLogger(DiscordGatewayAutoConfiguration.class);
+
+  private static final String TRANSPORT_TYPE_PROPERTY = "discord.gateway.transport.type";
 
   private DiscordGatewayConfigurations() {}
 
@@ -141,6 +144,10 @@ final class DiscordGatewayConfigurations {
         "jakarta.websocket.WebSocketContainer",
         "org.springframework.web.socket.client.standard.StandardWebSocketClient"
       })
+  @ConditionalOnProperty(
+      name = TRANSPORT_TYPE_PROPERTY,
+      havingValue = "spring",
+      matchIfMissing = true)
   static class WebSocketClientConfiguration {
 
     @Bean(DiscordGatewayAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME)
@@ -163,6 +170,10 @@ final class DiscordGatewayConfigurations {
   /** The gateway transport over the Discord {@link WebSocketClient} bean. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean(name = DiscordGatewayAutoConfiguration.WEB_SOCKET_CLIENT_BEAN_NAME)
+  @ConditionalOnProperty(
+      name = TRANSPORT_TYPE_PROPERTY,
+      havingValue = "spring",
+      matchIfMissing = true)
   static class TransportConfiguration {
 
     @Bean
@@ -175,6 +186,26 @@ final class DiscordGatewayConfigurations {
           webSocketClient,
           GatewayPropertiesMapper.maxFrameBytes(properties),
           properties.getConnection().getSendTimeLimit());
+    }
+  }
+
+  /**
+   * The gateway transport over the JDK's WebSocket client, with {@code
+   * discord.gateway.transport.type=jdk}: one HTTP client and a bounded pool for every shard, TLS
+   * included. An application's own {@link GatewayTransport} bean still wins.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(name = TRANSPORT_TYPE_PROPERTY, havingValue = "jdk")
+  static class JdkTransportConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(GatewayTransport.class)
+    JdkWebSocketTransport discordGatewayTransport(DiscordGatewayProperties properties) {
+      int threads = properties.getTransport().getThreads();
+      return new JdkWebSocketTransport(
+          GatewayPropertiesMapper.maxFrameBytes(properties),
+          properties.getConnection().getSendTimeLimit(),
+          threads == 0 ? JdkWebSocketTransport.defaultThreads() : threads);
     }
   }
 

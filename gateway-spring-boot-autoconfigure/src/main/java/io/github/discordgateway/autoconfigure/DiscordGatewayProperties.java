@@ -93,6 +93,9 @@ public class DiscordGatewayProperties {
   /** Connection settings. */
   private final Connection connection = new Connection();
 
+  /** The WebSocket client that carries the connections. */
+  private final Transport transport = new Transport();
+
   /** Reconnect backoff: exponential with full jitter. */
   private final Reconnect reconnect = new Reconnect();
 
@@ -202,6 +205,11 @@ public class DiscordGatewayProperties {
 
   public Connection getConnection() {
     return connection;
+  }
+
+  /** Returns the WebSocket transport settings. */
+  public Transport getTransport() {
+    return transport;
   }
 
   public Reconnect getReconnect() {
@@ -501,6 +509,50 @@ public class DiscordGatewayProperties {
     public void setMaxFrameSize(DataSize maxFrameSize) {
       this.maxFrameSize = maxFrameSize;
     }
+  }
+
+  /** The WebSocket client that carries the connections. */
+  public static class Transport {
+
+    /**
+     * WebSocket client: spring (spring-websocket over Tomcat's JSR-356 client, the default) or jdk
+     * (the JDK's java.net.http WebSocket, whose threads do not grow with the shard count over TLS).
+     */
+    private TransportType type = TransportType.SPRING;
+
+    /**
+     * Pool threads of the jdk transport (TLS and message hand-off, shared by all shards); 0 for the
+     * processor count (at least 2, at most 16). Ignored by the spring transport.
+     */
+    private int threads;
+
+    /** Returns the transport type. */
+    public TransportType getType() {
+      return type;
+    }
+
+    /** Sets the transport type. */
+    public void setType(TransportType type) {
+      this.type = type;
+    }
+
+    /** Returns the pool threads of the jdk transport; 0 for the default. */
+    public int getThreads() {
+      return threads;
+    }
+
+    /** Sets the pool threads of the jdk transport; 0 for the default. */
+    public void setThreads(int threads) {
+      this.threads = threads;
+    }
+  }
+
+  /** The WebSocket client that carries the connections. */
+  public enum TransportType {
+    /** spring-websocket over Tomcat's JSR-356 client (or the application's WebSocketClient). */
+    SPRING,
+    /** The JDK's java.net.http WebSocket: a fixed number of threads, TLS included. */
+    JDK
   }
 
   /** Reconnect backoff: exponential with full jitter. */

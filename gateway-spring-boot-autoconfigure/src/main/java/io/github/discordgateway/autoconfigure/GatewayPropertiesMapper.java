@@ -78,6 +78,12 @@ final class GatewayPropertiesMapper {
       throw invalid(
           "events.threads", "events.threads must not be negative, but was " + events.getThreads());
     }
+    if (properties.getTransport().getThreads() < 0) {
+      throw invalid(
+          "transport.threads",
+          "transport.threads must not be negative, but was "
+              + properties.getTransport().getThreads());
+    }
     maxFrameBytes(properties);
     positive("stop-timeout", properties.getStopTimeout());
     DiscordGatewayProperties.Connection connection = properties.getConnection();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import io.github.discordgateway.autoconfigure.command.DiscordGateway;
+import io.github.discordgateway.autoconfigure.transport.SpringWebSocketTransport;
 import io.github.discordgateway.core.GatewayException;
 import io.github.discordgateway.core.client.GatewaySettings;
 import io.github.discordgateway.core.codec.Compression;
@@ -18,6 +19,7 @@ import io.github.discordgateway.core.session.SessionStore;
 import io.github.discordgateway.core.shard.Shard;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.transport.GatewayTransport;
+import io.github.discordgateway.core.transport.jdk.JdkWebSocketTransport;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import java.net.URI;
 import java.util.ArrayList;
@@ -161,6 +163,62 @@ class DiscordGatewayAutoConfigurationTests {
     contextRunner
         .withBean(GatewayTransport.class, () -> transport)
         .run(context -> assertThat(context.getBean(GatewayTransport.class)).isSameAs(transport));
+  }
+
+  @Test
+  void transportTypeJdkUsesTheJdkWebSocketClientInsteadOfSpringWebSocket() {
+    contextRunner
+        .withPropertyValues(
+            "discord.gateway.transport.type=jdk", "discord.gateway.transport.threads=3")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(GatewayTransport.class))
+                  .isInstanceOf(JdkWebSocketTransport.class)
+                  .hasToString("JdkWebSocketTransport[threads=3]");
+              assertThat(context).doesNotHaveBean(WebSocketClient.class);
+              assertThat(context).hasSingleBean(ShardManager.class);
+            });
+  }
+
+  @Test
+  void theDefaultTransportIsSpringWebSocket() {
+    contextRunner
+        .withPropertyValues("discord.gateway.transport.type=spring")
+        .run(
+            context ->
+                assertThat(context.getBean(GatewayTransport.class))
+                    .isInstanceOf(SpringWebSocketTransport.class));
+    contextRunner.run(
+        context ->
+            assertThat(context.getBean(GatewayTransport.class))
+                .isInstanceOf(SpringWebSocketTransport.class));
+  }
+
+  @Test
+  void userTransportBacksOffWithTransportTypeJdkToo() {
+    GatewayTransport transport = mock(GatewayTransport.class);
+    contextRunner
+        .withPropertyValues("discord.gateway.transport.type=jdk")
+        .withBean(GatewayTransport.class, () -> transport)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(GatewayTransport.class);
+              assertThat(context.getBean(GatewayTransport.class)).isSameAs(transport);
+            });
+  }
+
+  @Test
+  void theJdkTransportNeedsNoWebSocketContainer() {
+    contextRunner
+        .withPropertyValues("discord.gateway.transport.type=jdk")
+        .withClassLoader(new FilteredClassLoader("jakarta.websocket"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasSingleBean(JdkWebSocketTransport.class);
+              assertThat(context).hasSingleBean(ShardManager.class);
+            });
   }
 
   @Test
@@ -355,7 +413,8 @@ class DiscordGatewayAutoConfigurationTests {
             "discord.gateway.connection.connect-timeout=0s",
                 "discord.gateway.connection.connect-timeout",
             "discord.gateway.presence.activity.url=https://example.com/stream",
-                "discord.gateway.presence");
+                "discord.gateway.presence",
+            "discord.gateway.transport.threads=-1", "discord.gateway.transport.threads");
     cases.forEach(
         (property, name) ->
             contextRunner

@@ -51,20 +51,25 @@ interface ClientMode {
       int maxConcurrency,
       int shardId) {}
 
-  /** The modes this build knows. */
+  /** The modes this build knows and runs by default. */
   List<String> NAMES = List.of("bare", "core", "core-typed", "spring", "spring-typed", "jda");
+
+  /** The modes run only when asked for: {@code core-jdk} ({@code core} over the JDK transport). */
+  List<String> EXTRA_NAMES = List.of("core-jdk");
 
   /** Returns the mode called {@code name}. */
   static ClientMode named(String name) {
     return switch (name) {
       case "bare" -> new BareClientMode();
-      case "core" -> new CoreClientMode(false);
-      case "core-typed" -> new CoreClientMode(true);
+      case "core" -> new CoreClientMode(false, false);
+      case "core-jdk" -> new CoreClientMode(false, true);
+      case "core-typed" -> new CoreClientMode(true, false);
       case "spring" -> new SpringClientMode(false);
       case "spring-typed" -> new SpringClientMode(true);
       case "jda" -> new JdaClientMode();
       default ->
-          throw new IllegalArgumentException("Unknown client mode " + name + "; known: " + NAMES);
+          throw new IllegalArgumentException(
+              "Unknown client mode " + name + "; known: " + NAMES + " and " + EXTRA_NAMES);
     };
   }
 }

@@ -6,6 +6,8 @@ import io.github.discordgateway.core.ratelimit.LocalIdentifyLimiter;
 import io.github.discordgateway.core.scheduling.ExecutorGatewayScheduler;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardState;
+import io.github.discordgateway.core.transport.GatewayTransport;
+import io.github.discordgateway.core.transport.jdk.JdkWebSocketTransport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -32,9 +34,12 @@ import javax.management.ObjectName;
  * </pre>
  *
  * Options: {@code --shards=10,200 --total-shards=200 --guilds-per-shard=20 --settle-ms=3000
- * --compression=zlib-stream --client-jvm-options=-Xmx512m}. The fake and the client use an identify
- * window of 100 ms (not Discord's 5 s) so that 200 shards connect in seconds; the client then idles
- * with one heartbeat every 41.25 s.
+ * --compression=zlib-stream --client-jvm-options=-Xmx512m --transport=spring|jdk --tls}. {@code
+ * --transport} picks the client's transport (spring-websocket over Tomcat, the default, or the
+ * JDK's WebSocket client); {@code --tls} puts a TLS relay ({@link TlsRelay}) in front of the fake,
+ * so the shards connect over {@code wss://} as they do to Discord. The fake and the client use an
+ * identify window of 100 ms (not Discord's 5 s) so that 200 shards connect in seconds; the client
+ * then idles with one heartbeat every 41.25 s.
  */
 public final class MemoryBenchmark {
 
@@ -76,7 +81,11 @@ public final class MemoryBenchmark {
             args.getLong("settle-ms", 3_000),
             args.get("compression", "zlib-stream"),
             args.get("client-jvm-options", ""),
-            args.has("histogram"));
+            args.has("histogram"),
+            args.get("transport", "spring"),
+            args.has("tls"));
+    System.out.println(
+        "transport " + args.get("transport", "spring") + (args.has("tls") ? " over wss://" : ""));
     print(samples, System.out);
   }
 
@@ -102,15 +111,55 @@ public final class MemoryBenchmark {
       String jvmOptions,
       boolean histogram)
       throws Exception {
+    return run(
+        counts,
+        totalShards,
+        guildsPerShard,
+        settleMs,
+        compression,
+        jvmOptions,
+        histogram,
+        "spring",
+        false);
+  }
+
+  /**
+   * Measures each shard count in a fresh client JVM against one fake process.
+   *
+   * @param counts shard counts to connect (the first and last give the per-shard figure)
+   * @param totalShards the shard count of the bot
+   * @param guildsPerShard guilds each shard receives
+   * @param settleMs idle time before measuring
+   * @param compression the transport compression
+   * @param jvmOptions options of the client JVMs, space separated
+   * @param histogram whether the client JVMs print a class histogram to stderr
+   * @param transport the client's transport: spring or jdk
+   * @param tls whether the client connects over {@code wss://} (through a {@link TlsRelay})
+   * @return one sample per count
+   * @throws Exception when a client fails
+   */
+  public static List<Sample> run(
+      List<Integer> counts,
+      int totalShards,
+      int guildsPerShard,
+      long settleMs,
+      String compression,
+      String jvmOptions,
+      boolean histogram,
+      String transport,
+      boolean tls)
+      throws Exception {
     List<Sample> samples = new ArrayList<>();
     try (FakeGatewayProcess fake =
-        FakeGatewayProcess.start(
-            List.of(
-                "--shards=" + totalShards,
-                "--max-concurrency=16",
-                "--identify-window-ms=100",
-                "--guilds-per-shard=" + guildsPerShard,
-                "--members-per-guild=8"))) {
+            FakeGatewayProcess.start(
+                List.of(
+                    "--shards=" + totalShards,
+                    "--max-concurrency=16",
+                    "--identify-window-ms=100",
+                    "--guilds-per-shard=" + guildsPerShard,
+                    "--members-per-guild=8"));
+        TlsRelay relay = tls ? TlsRelay.start(fake.gatewayUrl()) : null) {
+      String gatewayUrl = relay == null ? fake.gatewayUrl() : relay.gatewayUrl();
       for (int count : counts) {
         List<String> command = new ArrayList<>();
         command.add(FakeGatewayProcess.javaExecutable());
@@ -119,13 +168,17 @@ public final class MemoryBenchmark {
             command.add(option);
           }
         }
+        if (relay != null) {
+          command.addAll(relay.clientJvmOptions());
+        }
         command.addAll(
             List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 MemoryBenchmark.class.getName(),
                 "--client",
-                "--gateway=" + fake.gatewayUrl(),
+                "--gateway=" + gatewayUrl,
+                "--transport=" + transport,
                 "--token=" + fake.token(),
                 "--count=" + count,
                 "--total-shards=" + totalShards,
@@ -169,9 +222,11 @@ public final class MemoryBenchmark {
     int guilds = args.getInt("guilds-per-shard", 20);
     ExecutorGatewayScheduler scheduler =
         ExecutorGatewayScheduler.create("discord-gateway-timer", 1);
-    SpringWebSocketTransport transport =
-        new SpringWebSocketTransport(
-            SpringWebSocketTransport.standardClient(4), 16 << 20, Duration.ofSeconds(10));
+    GatewayTransport transport =
+        "jdk".equals(args.get("transport", "spring"))
+            ? new JdkWebSocketTransport(16 << 20, Duration.ofSeconds(10))
+            : new SpringWebSocketTransport(
+                SpringWebSocketTransport.standardClient(4), 16 << 20, Duration.ofSeconds(10));
     ClientMode.Target target =
         new ClientMode.Target(
             args.get("gateway", null),

@@ -16,11 +16,12 @@ import java.util.Locale;
  * measurement it only writes large buffers (its CPU per event is reported beside the client's).
  * Each client mode receives them over {@link SpringWebSocketTransport} (Tomcat's WebSocket client;
  * the {@code spring} modes use the instance their Boot context auto-configures), except {@code
- * jda}, which is JDA with its own transport. Every mode and compression has its own connected shard
- * and the measured runs take turns (so load changes on a shared machine hit all alike); the median
- * run is kept. Reported per mode and compression: events per second and this process's CPU time per
- * event (all threads: transport, delivery, GC, JIT), and the ratio to the {@code bare} mode
- * (inflate and count only).
+ * jda}, which is JDA with its own transport, and {@code core-jdk}, which is {@code core} over the
+ * JDK's WebSocket client. Every mode and compression has its own connected shard and the measured
+ * runs take turns (so load changes on a shared machine hit all alike); the median run is kept.
+ * Reported per mode and compression: events per second and this process's CPU time per event (all
+ * threads: transport, delivery, GC, JIT), and the ratio to the {@code bare} mode (inflate and count
+ * only).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar \
@@ -29,8 +30,8 @@ import java.util.Locale;
  * </pre>
  *
  * Options: {@code --n=500000} (or {@code -Dn=}), {@code --warmup=200000}, {@code --runs=3}, {@code
- * --modes=bare,core,core-typed,spring,spring-typed,jda} (the default: all of them), {@code
- * --compression=zlib-stream,none}.
+ * --modes=bare,core,core-typed,spring,spring-typed,jda} (the default: all of them; {@code core-jdk}
+ * runs only when named), {@code --compression=zlib-stream,none}.
  */
 public final class ThroughputBenchmark {
 

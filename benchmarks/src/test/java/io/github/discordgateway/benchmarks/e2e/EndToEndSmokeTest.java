@@ -25,13 +25,15 @@ class EndToEndSmokeTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<ThroughputBenchmark.Result> results =
         ThroughputBenchmark.run(
-            ClientMode.NAMES,
+            java.util.stream.Stream.concat(
+                    ClientMode.NAMES.stream(), ClientMode.EXTRA_NAMES.stream())
+                .toList(),
             List.of(Compression.ZLIB_STREAM, Compression.NONE),
             3_000,
             2_000,
             1,
             new PrintStream(log, true, StandardCharsets.UTF_8));
-    assertThat(results).hasSize(12);
+    assertThat(results).hasSize((ClientMode.NAMES.size() + ClientMode.EXTRA_NAMES.size()) * 2);
     for (ThroughputBenchmark.Result r : results) {
       assertThat(r.eventsPerSecond()).as(r.mode()).isPositive();
       assertThat(r.cpuNanosPerEvent()).as(r.mode()).isPositive();
@@ -42,6 +44,7 @@ class EndToEndSmokeTest {
     ThroughputBenchmark.print(results, new PrintStream(table, true, StandardCharsets.UTF_8));
     assertThat(table.toString(StandardCharsets.UTF_8))
         .contains("| core | zlib-stream |")
+        .contains("| core-jdk | zlib-stream |")
         .contains("| spring | zlib-stream |")
         .contains("| spring-typed | none |")
         .contains("| jda | zlib-stream |")
@@ -79,6 +82,41 @@ class EndToEndSmokeTest {
       assertThat(s.threads()).isPositive();
     }
     assertThat(samples.get(1).shards()).isEqualTo(6);
+  }
+
+  @Test
+  @DisplayName("memory over wss://: the JDK transport's threads do not follow the TLS connections")
+  void jdkTransportOverTlsKeepsAFixedNumberOfThreads() throws Exception {
+    List<MemoryBenchmark.Sample> samples =
+        MemoryBenchmark.run(
+            List.of(2, 12), 12, 1, 200, "zlib-stream", "-Xmx256m", false, "jdk", true);
+    assertThat(samples).hasSize(2);
+    // Tomcat's client would add two WebSocketClient-SecureIO threads per connection (+20 here);
+    // the shards' send pool is elastic (its threads follow the sends at once, not the transport)
+    assertThat(samples.get(1).threads() - groupCount(samples.get(1), "discord-gateway-send-#"))
+        .isLessThanOrEqualTo(
+            samples.get(0).threads() - groupCount(samples.get(0), "discord-gateway-send-#") + 2);
+    String groups = samples.get(1).threadGroups();
+    assertThat(groups).contains("HttpClient-#-SelectorManager=1").doesNotContain("SecureIO");
+    assertThat(groups)
+        .containsPattern(
+            "discord-gateway-jdk-#=[1-"
+                + Math.min(
+                    9,
+                    io.github.discordgateway.core.transport.jdk.JdkWebSocketTransport
+                        .defaultThreads())
+                + "],");
+  }
+
+  /** Returns the live threads of {@code group} in {@code sample} (0 when there are none). */
+  private static int groupCount(MemoryBenchmark.Sample sample, String group) {
+    for (String entry : sample.threadGroups().split(",")) {
+      int eq = entry.lastIndexOf('=');
+      if (eq > 0 && entry.substring(0, eq).trim().equals(group)) {
+        return Integer.parseInt(entry.substring(eq + 1).trim());
+      }
+    }
+    return 0;
   }
 
   @Test

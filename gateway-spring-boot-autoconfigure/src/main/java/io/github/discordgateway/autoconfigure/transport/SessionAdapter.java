@@ -1,6 +1,8 @@
 package io.github.discordgateway.autoconfigure.transport;
 
 import io.github.discordgateway.core.transport.ConnectionHandler;
+import io.github.discordgateway.core.transport.ControlFrameFloodException;
+import io.github.discordgateway.core.transport.MessageTooLargeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -5,6 +5,7 @@ import static io.github.discordgateway.autoconfigure.shard.ShardHarness.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.discordgateway.core.codec.Compression;
 import io.github.discordgateway.core.event.ShardDisconnected;
 import io.github.discordgateway.core.event.ShardDispatch;
 import io.github.discordgateway.core.event.ShardEvent;
@@ -16,19 +17,21 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A slow listener over the real transport: reading pauses (Tomcat back-pressure) without a zombie
- * close. A throwing listener is in gateway-core ({@code ShardListenerFailureTest}).
+ * A slow listener over each real transport: reading pauses (back-pressure) without a zombie close.
+ * A throwing listener is in gateway-core ({@code ShardListenerFailureTest}).
  */
 class ShardDeliveryTest {
 
   private static final Duration HEARTBEAT = Duration.ofMillis(300);
 
-  @Test
-  void aListenerBlockingForTwoHeartbeatIntervalsCausesNoZombieCloseAndLosesNothing()
-      throws Exception {
+  @ParameterizedTest
+  @EnumSource(ShardHarness.TransportKind.class)
+  void aListenerBlockingForTwoHeartbeatIntervalsCausesNoZombieCloseAndLosesNothing(
+      ShardHarness.TransportKind transport) throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicLong blockedSince = new AtomicLong();
     RecordingListener listener =
@@ -50,7 +53,7 @@ class ShardDeliveryTest {
     int messages = 200;
     try (FakeDiscordGateway gateway = ShardHarness.fake().heartbeatInterval(HEARTBEAT).start();
         ShardManager manager =
-            ShardHarness.manager(gateway, listener)
+            ShardHarness.manager(gateway, listener, Compression.ZLIB_STREAM, transport)
                 .options(ShardHarness.options().withEventQueueCapacity(16))
                 .build()) {
       manager.start().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

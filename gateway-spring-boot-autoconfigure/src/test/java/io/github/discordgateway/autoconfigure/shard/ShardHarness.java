@@ -13,6 +13,8 @@ import io.github.discordgateway.core.shard.BackoffPolicy;
 import io.github.discordgateway.core.shard.ShardManager;
 import io.github.discordgateway.core.shard.ShardManagerBuilder;
 import io.github.discordgateway.core.shard.ShardOptions;
+import io.github.discordgateway.core.transport.GatewayTransport;
+import io.github.discordgateway.core.transport.jdk.JdkWebSocketTransport;
 import io.github.discordgateway.test.FakeDiscordGateway;
 import io.github.discordgateway.test.FakeEvents;
 import io.github.discordgateway.test.FakeGatewayConfig;
@@ -23,7 +25,10 @@ import java.util.random.RandomGenerator;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
-/** Builds shard managers over the real spring-websocket transport against the fake gateway. */
+/**
+ * Builds shard managers over a real transport (spring-websocket by default) against the fake
+ * gateway.
+ */
 final class ShardHarness {
 
   /** A short backoff so that reconnects in tests take milliseconds. */
@@ -34,6 +39,18 @@ final class ShardHarness {
 
   /** One WebSocket client for every test, as one application has. */
   static final StandardWebSocketClient CLIENT = SpringWebSocketTransport.standardClient(4);
+
+  /** The JDK transport for every test that runs over it (its pool threads are daemons). */
+  static final JdkWebSocketTransport JDK_TRANSPORT =
+      new JdkWebSocketTransport(16 << 20, Duration.ofSeconds(5));
+
+  /** The transports a test can run over. */
+  enum TransportKind {
+    /** spring-websocket over Tomcat's JSR-356 client. */
+    SPRING,
+    /** The JDK's java.net.http WebSocket (gateway-core). */
+    JDK
+  }
 
   /** Runs the delayed grants of short-window identify limiters (daemon, shared by tests). */
   static final ExecutorGatewayScheduler LIMITER_TIMER =
@@ -72,6 +89,10 @@ final class ShardHarness {
     return new SpringWebSocketTransport(CLIENT, maxMessageSize, Duration.ofSeconds(5));
   }
 
+  static GatewayTransport transport(TransportKind kind) {
+    return kind == TransportKind.JDK ? JDK_TRANSPORT : transport();
+  }
+
   /** A manager of one shard (of one) with zlib-stream, a fast backoff and {@code listener}. */
   static ShardManagerBuilder manager(FakeDiscordGateway gateway, GatewayEventListener listener) {
     return manager(gateway, listener, Compression.ZLIB_STREAM);
@@ -79,7 +100,15 @@ final class ShardHarness {
 
   static ShardManagerBuilder manager(
       FakeDiscordGateway gateway, GatewayEventListener listener, Compression compression) {
-    return ShardManager.builder(settings(gateway, compression), transport())
+    return manager(gateway, listener, compression, TransportKind.SPRING);
+  }
+
+  static ShardManagerBuilder manager(
+      FakeDiscordGateway gateway,
+      GatewayEventListener listener,
+      Compression compression,
+      TransportKind kind) {
+    return ShardManager.builder(settings(gateway, compression), transport(kind))
         .gatewayUrl(gateway.gatewayUrl())
         .totalShards(1)
         .options(options())

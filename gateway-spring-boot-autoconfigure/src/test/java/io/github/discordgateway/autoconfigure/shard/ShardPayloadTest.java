@@ -16,6 +16,7 @@ import io.github.discordgateway.test.FakeDispatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Compression, payloads split across frames, and messages around the size limit. */
@@ -23,15 +24,14 @@ class ShardPayloadTest {
 
   private static final String BIG_GUILD_ID = "81384788765712384";
 
-  @ParameterizedTest
-  @EnumSource(
-      value = Compression.class,
-      names = {"NONE", "ZLIB_STREAM"})
-  void receivesEveryDispatchInOrderWithAndWithoutCompression(Compression compression)
-      throws Exception {
+  @ParameterizedTest(name = "{0} over {1}")
+  @CsvSource({"NONE, SPRING", "ZLIB_STREAM, SPRING", "NONE, JDK", "ZLIB_STREAM, JDK"})
+  void receivesEveryDispatchInOrderWithAndWithoutCompression(
+      Compression compression, ShardHarness.TransportKind transport) throws Exception {
     RecordingListener listener = new RecordingListener();
     try (FakeDiscordGateway gateway = ShardHarness.fake().start();
-        ShardManager manager = ShardHarness.manager(gateway, listener, compression).build()) {
+        ShardManager manager =
+            ShardHarness.manager(gateway, listener, compression, transport).build()) {
       manager.start().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       for (int i = 0; i < 50; i++) {
         message(gateway, 0, "message " + i);
@@ -45,11 +45,14 @@ class ShardPayloadTest {
     }
   }
 
-  @Test
-  void assemblesPayloadsSplitAcrossSeveralFrames() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ShardHarness.TransportKind.class)
+  void assemblesPayloadsSplitAcrossSeveralFrames(ShardHarness.TransportKind transport)
+      throws Exception {
     RecordingListener listener = new RecordingListener();
     try (FakeDiscordGateway gateway = ShardHarness.fake().compressedFrameSize(32).start();
-        ShardManager manager = ShardHarness.manager(gateway, listener).build()) {
+        ShardManager manager =
+            ShardHarness.manager(gateway, listener, Compression.ZLIB_STREAM, transport).build()) {
       manager.start().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       for (int i = 0; i < 20; i++) {
         // random-looking text compresses poorly: each payload needs many 32-byte frames

@@ -24,10 +24,18 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 class ShardSmokeTest {
 
-  @ParameterizedTest(name = "{0} over {1}")
-  @CsvSource({"JSON, ZLIB_STREAM", "JSON, ZSTD_STREAM", "ETF, ZLIB_STREAM", "ETF, ZSTD_STREAM"})
+  @ParameterizedTest(name = "{0} over {1}, {2} transport")
+  @CsvSource({
+    "JSON, ZLIB_STREAM, SPRING",
+    "JSON, ZSTD_STREAM, SPRING",
+    "ETF, ZLIB_STREAM, SPRING",
+    "ETF, ZSTD_STREAM, SPRING",
+    "JSON, ZLIB_STREAM, JDK",
+    "ETF, ZSTD_STREAM, JDK"
+  })
   void identifiesReceivesEventsAndResumesAfterReconnectRequest(
-      Encoding encoding, Compression compression) throws Exception {
+      Encoding encoding, Compression compression, ShardHarness.TransportKind transport)
+      throws Exception {
     Collector collector = new Collector();
     try (FakeDiscordGateway gateway =
             FakeDiscordGateway.builder().heartbeatInterval(Duration.ofMillis(500)).start();
@@ -38,8 +46,10 @@ class ShardSmokeTest {
                         .encoding(encoding)
                         .compression(compression)
                         .build(),
-                    new SpringWebSocketTransport(
-                        new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(5)))
+                    transport == ShardHarness.TransportKind.JDK
+                        ? ShardHarness.JDK_TRANSPORT
+                        : new SpringWebSocketTransport(
+                            new StandardWebSocketClient(), 16 << 20, Duration.ofSeconds(5)))
                 .gatewayUrl(gateway.gatewayUrl())
                 .totalShards(1)
                 .listener(collector)
