@@ -1,5 +1,6 @@
 package io.github.discordgateway.benchmarks.e2e;
 
+import io.github.discordgateway.benchmarks.jmh.DecodeCpu;
 import io.github.discordgateway.core.codec.Compression;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +26,7 @@ import java.util.function.DoubleSupplier;
  * </pre>
  *
  * Options: {@code --n=200000}, {@code --warmup=100000}, {@code --runs=3}, {@code --rate=5000},
- * {@code --seconds=30}, {@code --shards=10,200}, {@code --skip=latency,memory}.
+ * {@code --seconds=30}, {@code --shards=10,200}, {@code --skip=latency,memory,decode}.
  */
 public final class PerformanceTargets {
 
@@ -80,9 +81,21 @@ public final class PerformanceTargets {
       memory = MemoryBenchmark.run(counts, 200, 20, 3_000, "zlib-stream", "", false);
       MemoryBenchmark.print(memory, out);
     }
+    List<DecodeCpu.Measurement> decodes = new ArrayList<>();
+    if (!skip.contains("decode")) {
+      out.println("# decode: " + load());
+      for (String target : List.of("messageCreate", "memoizedSecondField", "readerContent")) {
+        DecodeCpu.Measurement m = DecodeCpu.measure(target, 300_000, 100_000, 5);
+        out.printf(
+            Locale.ROOT, "%-20s %6.2f us CPU, %,d B%n", target, m.cpuNanos() / 1000, m.bytes());
+        decodes.add(m);
+      }
+    }
     out.println("# done: " + load());
     out.println();
-    print(outcomes(throughput, latency, memory), out);
+    List<Outcome> outcomes = new ArrayList<>(outcomes(throughput, latency, memory));
+    outcomes.addAll(decodeOutcomes(decodes));
+    print(outcomes, out);
   }
 
   /**
@@ -148,6 +161,45 @@ public final class PerformanceTargets {
               "threads <= 32 at " + high.shards() + " shards",
               Integer.toString(high.threads()),
               high.threads() <= 32));
+    }
+    return outcomes;
+  }
+
+  /**
+   * Compares the decode figures with the issue's targets.
+   *
+   * @param decodes figures of {@code messageCreate}, {@code memoizedSecondField} and {@code
+   *     readerContent}, any of them missing
+   * @return one outcome per target covered
+   */
+  public static List<Outcome> decodeOutcomes(List<DecodeCpu.Measurement> decodes) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (DecodeCpu.Measurement m : decodes) {
+      double us = m.cpuNanos() / 1000;
+      double times = (double) m.bytes() / m.payloadBytes();
+      switch (m.target()) {
+        case "messageCreate" ->
+            outcomes.add(
+                new Outcome(
+                    "MessageCreate full decode <= 3 us and <= 2x the payload allocated",
+                    fmt("%.2f us, %,d B (%.2fx of %,d B)", us, m.bytes(), times, m.payloadBytes()),
+                    us <= 3 && times <= 2));
+        case "memoizedSecondField" ->
+            outcomes.add(
+                new Outcome(
+                    "a second field of a read payload costs nothing",
+                    fmt("%.3f us, %,d B", us, m.bytes()),
+                    us < 0.05 && m.bytes() == 0));
+        case "readerContent" ->
+            outcomes.add(
+                new Outcome(
+                    "(no target) content() on demand from the reader's d",
+                    fmt("%.2f us, %,d B", us, m.bytes()),
+                    true));
+        default -> {
+          // a target without an issue figure
+        }
+      }
     }
     return outcomes;
   }

@@ -27,10 +27,11 @@ import java.util.function.Function;
  * -Dtargets=messageCreate,message,tree,lazyContent,lazyThreeFields} ({@code lazyContent}: a {@link
  * LazyRecord} of the {@code MessageCreate} and its message's content; {@code lazyThreeFields}: the
  * content, the author and the guild id, each over a {@code RawJson} made from the bytes of {@code
- * d}; {@code readerContent} and {@code readerThreeFields}, not in the default list, the same reads
- * over the {@code d} the envelope decoder hands a listener, which carries where its members start;
- * {@code envelope}, not in the default list, is the envelope decode of the whole payload that the
- * socket reader runs: the validating scan of {@code d} and its copy).
+ * d}; {@code memoizedSecondField}, not in the default list, reads the author of a payload whose
+ * content was read; {@code readerContent} and {@code readerThreeFields}, not in the default list,
+ * the same reads over the {@code d} the envelope decoder hands a listener, which carries where its
+ * members start; {@code envelope}, not in the default list, is the envelope decode of the whole
+ * payload that the socket reader runs: the validating scan of {@code d} and its copy).
  */
 public final class DecodeCpu {
 
@@ -61,8 +62,7 @@ public final class DecodeCpu {
         n,
         rounds);
     for (String target : targets) {
-      Function<byte[], Object> decode = decoder(target.trim(), envelope);
-      Result result = measure(decode, data, warmup, n, rounds);
+      Result result = measure(decoder(target.trim(), envelope), data, warmup, n, rounds);
       System.out.printf(
           Locale.ROOT,
           "%-14s %6.2f us CPU/decode (rounds: %s)  %,7d B/decode%n",
@@ -71,6 +71,32 @@ public final class DecodeCpu {
           result.rounds,
           result.bytes);
     }
+  }
+
+  /**
+   * One target's figures.
+   *
+   * @param target the target's name
+   * @param cpuNanos thread CPU per decode, best round
+   * @param bytes bytes allocated per decode, best round
+   * @param payloadBytes the size of the {@code d} decoded
+   */
+  public record Measurement(String target, double cpuNanos, long bytes, int payloadBytes) {}
+
+  /**
+   * Measures one target on the MESSAGE_CREATE fixture, as {@link #main} does.
+   *
+   * @param target a target name of {@link #main}'s list
+   * @param warmup decodes before the rounds
+   * @param n decodes per round
+   * @param rounds rounds (the best counts)
+   * @return the figures
+   */
+  public static Measurement measure(String target, int warmup, int n, int rounds) {
+    byte[] envelope = Payloads.envelope(Payloads.messageCreate(7), 4242);
+    byte[] data = EnvelopeDecoder.decode(envelope, 0, envelope.length).data().bytes();
+    Result result = measure(decoder(target, envelope), data, warmup, n, rounds);
+    return new Measurement(target, result.bestNanos, result.bytes, data.length);
   }
 
   private static Function<byte[], Object> decoder(String target, byte[] envelope) {
@@ -91,6 +117,11 @@ public final class DecodeCpu {
             LazyRecord.of(read, MessageCreate.class)
                 .unwrapped(TypedDecodeBenchmark.MESSAGE)
                 .get(TypedDecodeBenchmark.CONTENT);
+      }
+      case "memoizedSecondField" -> {
+        RawJson read = EnvelopeDecoder.decode(envelope, 0, envelope.length).data();
+        read.decode(MessageCreate.class).message().content();
+        yield bytes -> read.decode(MessageCreate.class).message().author();
       }
       case "readerThreeFields" -> {
         RawJson read = EnvelopeDecoder.decode(envelope, 0, envelope.length).data();

@@ -2,6 +2,7 @@ package io.github.discordgateway.benchmarks.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.discordgateway.benchmarks.jmh.DecodeCpu;
 import io.github.discordgateway.core.codec.Compression;
 import java.util.List;
 import java.util.Map;
@@ -46,5 +47,19 @@ class PerformanceTargetsTest {
     assertThat(byTarget.get("heap per idle shard <= 96 KiB (stretch 48)").measured())
         .isEqualTo("70.0 KiB");
     assertThat(byTarget.get("threads <= 32 at 200 shards").met()).isTrue();
+  }
+
+  @Test
+  void judgesTheDecodeFiguresAgainstThePayloadSize() {
+    List<PerformanceTargets.Outcome> outcomes =
+        PerformanceTargets.decodeOutcomes(
+            List.of(
+                new DecodeCpu.Measurement("messageCreate", 2_700, 2_500, 1_154),
+                new DecodeCpu.Measurement("memoizedSecondField", 10, 0, 1_154)));
+
+    assertThat(outcomes).hasSize(2);
+    assertThat(outcomes.get(0).measured()).isEqualTo("2.70 us, 2,500 B (2.17x of 1,154 B)");
+    assertThat(outcomes.get(0).met()).isFalse();
+    assertThat(outcomes.get(1).met()).isTrue();
   }
 }
