@@ -18,10 +18,10 @@ import java.util.Locale;
  * the {@code spring} modes use the instance their Boot context auto-configures), except {@code
  * jda}, which is JDA with its own transport, and {@code core-jdk}, which is {@code core} over the
  * JDK's WebSocket client. Every mode and compression has its own connected shard and the measured
- * runs take turns (so load changes on a shared machine hit all alike), each after a full GC (so no
- * mode pays for the garbage of the one before); the median run is kept. Reported per mode and
- * compression: events per second and this process's CPU time per event (all threads: transport,
- * delivery, GC, JIT), and the ratio to the {@code bare} mode (inflate and count only).
+ * runs take turns (so load changes on a shared machine hit all alike); the median run is kept.
+ * Reported per mode and compression: events per second and this process's CPU time per event (all
+ * threads: transport, delivery, GC, JIT), and the ratio to the {@code bare} mode (inflate and count
+ * only).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar \
@@ -201,9 +201,6 @@ public final class ThroughputBenchmark {
       throws Exception {
     // rendered and compressed before the clock starts: the fake then only writes buffers
     fake.prepare(shard, n);
-    // the garbage of the mode measured before (JDA's is 12 KB per event) is collected now, not by
-    // GC threads running during this mode's measurement and counted as its CPU
-    System.gc();
     counter.expect(n);
     long fakeCpu0 = fake.cpuNanos();
     ThreadCpu threads0 = ThreadCpu.snapshot();
