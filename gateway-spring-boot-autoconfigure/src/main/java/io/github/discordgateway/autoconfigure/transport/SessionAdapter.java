@@ -3,6 +3,7 @@ package io.github.discordgateway.autoconfigure.transport;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.ControlFrameFloodException;
 import io.github.discordgateway.core.transport.MessageTooLargeException;
+import io.github.discordgateway.core.transport.internal.PingBudget;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,5 +1,6 @@
 package io.github.discordgateway.autoconfigure.transport;
 
+import io.github.discordgateway.core.transport.internal.PingBudget;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
 import java.io.IOException;

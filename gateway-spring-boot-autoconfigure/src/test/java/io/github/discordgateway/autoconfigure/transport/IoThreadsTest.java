@@ -3,6 +3,7 @@ package io.github.discordgateway.autoconfigure.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.discordgateway.core.transport.internal.PingBudget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

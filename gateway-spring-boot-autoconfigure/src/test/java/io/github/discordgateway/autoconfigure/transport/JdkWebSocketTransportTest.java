@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.discordgateway.autoconfigure.transport.ScriptedWebSocketServer.Received;
 import io.github.discordgateway.core.transport.GatewayConnection;
 import io.github.discordgateway.core.transport.GatewayTransport;
+import io.github.discordgateway.core.transport.internal.PingBudget;
 import io.github.discordgateway.core.transport.jdk.JdkWebSocketTransport;
 import java.time.Duration;
 import java.util.ArrayList;

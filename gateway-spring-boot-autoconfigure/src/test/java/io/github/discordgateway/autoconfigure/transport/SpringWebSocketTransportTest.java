@@ -1,6 +1,7 @@
 package io.github.discordgateway.autoconfigure.transport;
 
 import io.github.discordgateway.core.transport.GatewayTransport;
+import io.github.discordgateway.core.transport.internal.PingBudget;
 import java.time.Duration;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 

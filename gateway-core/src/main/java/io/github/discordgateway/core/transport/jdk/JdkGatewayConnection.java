@@ -4,6 +4,7 @@ import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.ControlFrameFloodException;
 import io.github.discordgateway.core.transport.GatewayConnection;
 import io.github.discordgateway.core.transport.MessageTooLargeException;
+import io.github.discordgateway.core.transport.internal.PingBudget;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.discordgateway.autoconfigure.transport;
+package io.github.discordgateway.core.transport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
