@@ -4,6 +4,7 @@ import io.github.discordgateway.core.rest.internal.GatewayDiscovery;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.GatewayConnection;
 import io.github.discordgateway.core.transport.GatewayTransport;
+import io.github.discordgateway.core.transport.internal.TransportMessages;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import java.net.URI;
@@ -98,8 +99,7 @@ public final class SpringWebSocketTransport implements GatewayTransport {
         .execute(
             () -> {
               if (result.completeExceptionally(
-                  new TimeoutException(
-                      "No WebSocket connection to " + redact(uri) + " within " + connectTimeout))) {
+                  new TimeoutException(TransportMessages.connectTimedOut(uri, connectTimeout)))) {
                 attempt.cancel(true);
               }
             });
@@ -211,14 +211,6 @@ public final class SpringWebSocketTransport implements GatewayTransport {
           + (io == null ? "container's" : String.valueOf(io.maxThreads()))
           + "]";
     }
-  }
-
-  /** Returns the URI without its query, for messages. */
-  static String redact(URI uri) {
-    return uri.getScheme()
-        + "://"
-        + uri.getAuthority()
-        + (uri.getPath() == null ? "" : uri.getPath());
   }
 
   @Override

@@ -1,4 +1,5 @@
 /**
- * Helpers the transports share (the ping budget); internal, not API: it may change in any release.
+ * Helpers the transports share (the ping budget, the wording of their errors); internal, not API:
+ * it may change in any release.
  */
 package io.github.discordgateway.core.transport.internal;

@@ -5,6 +5,7 @@ import io.github.discordgateway.core.rest.internal.GatewayDiscovery;
 import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.GatewayConnection;
 import io.github.discordgateway.core.transport.GatewayTransport;
+import io.github.discordgateway.core.transport.internal.TransportMessages;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -233,20 +234,11 @@ public final class JdkWebSocketTransport implements GatewayTransport, AutoClosea
 
   private static TimeoutException timedOut(URI uri, Duration connectTimeout, Throwable cause) {
     TimeoutException timeout =
-        new TimeoutException(
-            "No WebSocket connection to " + redact(uri) + " within " + connectTimeout);
+        new TimeoutException(TransportMessages.connectTimedOut(uri, connectTimeout));
     if (cause != null) {
       timeout.initCause(cause);
     }
     return timeout;
-  }
-
-  /** Returns the URI without its query, for messages. */
-  static String redact(URI uri) {
-    return uri.getScheme()
-        + "://"
-        + uri.getAuthority()
-        + (uri.getPath() == null ? "" : uri.getPath());
   }
 
   @Override
