@@ -93,11 +93,9 @@ public final class GatewayListenerErrorHandler implements ErrorHandler {
     try {
       publish.run();
     } finally {
-      if (outer == null) {
-        current.remove();
-      } else {
-        current.set(outer);
-      }
+      // set, not removed: a delivery thread publishes every event, and a removed entry would be
+      // looked up as a miss and made again each time
+      current.set(outer);
     }
     if (publication.failure != null) {
       throw publication.failure;
