@@ -92,6 +92,11 @@ final class IoThreads implements AutoCloseable {
     return group;
   }
 
+  /** Runs a task on the pool, as a socket read's completion would run (for tests). */
+  void execute(Runnable task) {
+    executor.execute(task);
+  }
+
   /** The most threads of the pool. */
   int maxThreads() {
     return executor.getMaximumPoolSize();
@@ -143,14 +148,13 @@ final class IoThreads implements AutoCloseable {
     }
 
     void readEnded() {
-      int size = sessions.size();
-      if (size == 0) {
-        return;
+      // each session leaves the list before its handler hears of the read end: the handler may
+      // resume a paused read on this thread, and Tomcat then hands the buffered messages over
+      // inline, handing the session in again; that read end must not be lost (its dispatches
+      // would wait for a read that may never come while reading is paused)
+      for (int size = sessions.size(); size > 0; size = sessions.size()) {
+        sessions.remove(size - 1).readEnded();
       }
-      for (int i = 0; i < size; i++) {
-        sessions.get(i).readEnded();
-      }
-      sessions.clear();
     }
   }
 }

@@ -3,11 +3,14 @@ package io.github.discordgateway.autoconfigure.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.discordgateway.core.transport.ConnectionHandler;
 import io.github.discordgateway.core.transport.internal.PingBudget;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
@@ -161,6 +164,49 @@ class IoThreadsTest {
       for (int i = 1; i < handler.sequence.size(); i++) {
         assertThat(handler.sequence.get(i - 1) + handler.sequence.get(i)).isNotEqualTo("endend");
       }
+    }
+  }
+
+  /**
+   * A handler hearing of a read end may resume a paused read on the same pool thread; Tomcat then
+   * hands the buffered messages over inline and the session is handed in again. That second read
+   * end used to be dropped (the session was still listed, then the list was cleared), so the
+   * dispatches of the resumed read waited for a read that never came while reading was paused.
+   */
+  @Test
+  void aReadEndThatResumesAReadOnTheSameThreadIsFollowedByItsOwnReadEnd() {
+    IoThreads io = IoThreads.start(1);
+    try {
+      AtomicInteger readEnds = new AtomicInteger();
+      SessionAdapter[] session = new SessionAdapter[1];
+      session[0] =
+          new SessionAdapter(
+              new ConnectionHandler() {
+                @Override
+                public void onText(String text) {}
+
+                @Override
+                public void onBinary(ByteBuffer data) {}
+
+                @Override
+                public void onClosed(int code, String reason) {}
+
+                @Override
+                public void onReadComplete() {
+                  if (readEnds.incrementAndGet() == 1) {
+                    IoThreads.handed(session[0]); // the resumed read's buffered message
+                  }
+                }
+              },
+              1 << 20,
+              Duration.ofSeconds(5));
+
+      io.execute(() -> IoThreads.handed(session[0]));
+
+      await().atMost(TIMEOUT).until(() -> readEnds.get() >= 2);
+      assertThat(readEnds.get()).isEqualTo(2);
+    } finally {
+      io.close();
     }
   }
 }
