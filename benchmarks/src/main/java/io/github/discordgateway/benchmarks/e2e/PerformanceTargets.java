@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleSupplier;
 
 /**
  * Issue #14's targets from one command: the six-mode throughput run (zlib-stream, median of {@code
@@ -265,8 +264,8 @@ public final class PerformanceTargets {
 
   /** Returns the one-minute load average and the time. */
   static String load() {
-    DoubleSupplier average =
-        () -> ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return fmt("load average %.2f at %s", average.getAsDouble(), Instant.now());
+    return fmt(
+        "load average %.2f at %s",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Instant.now());
   }
 }
